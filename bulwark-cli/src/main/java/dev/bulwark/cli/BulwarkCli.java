@@ -1,0 +1,62 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.spi.CommandPlugin;
+import dev.bulwark.spi.Plugins;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bulwark} command and its subcommands, including those contributed by plugins. */
+@Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+    description = "DevSecOps for AI systems: inventory, vulnerabilities, model files, secrets, PII, misconfigurations, policy gate.",
+    subcommands = {ScanCommand.class, SbomCommand.class, VersionCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:passed (or passed with warnings)", "1:the gate failed",
+        "2:usage error or unreadable input", "3:internal error or an analyzer failed (fail closed)"})
+public final class BulwarkCli implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCodes.USAGE;
+  }
+
+  /** The configured command line; {@code execute} never throws and returns the exit code. */
+  public static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new BulwarkCli());
+    for (CommandPlugin plugin : Plugins.load(CommandPlugin.class, p -> p.getClass().getName())) {
+      Object command = plugin.command();
+      CommandLine sub = new CommandLine(command);
+      if (!cmd.getSubcommands().containsKey(sub.getCommandName())) {
+        cmd.addSubcommand(sub);
+      }
+    }
+    AutoComplete.GenerateCompletion completion = new AutoComplete.GenerateCompletion();
+    CommandLine completionCmd = new CommandLine(completion);
+    completionCmd.getCommandSpec().usageMessage().description(
+        "Prints a bash/zsh completion script: source <(bulwark completion)");
+    cmd.addSubcommand("completion", completionCmd);
+    cmd.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+    cmd.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("bulwark: " + ex.getMessage());
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+      return ExitCodes.USAGE;
+    });
+    cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("bulwark: internal error: " + ex);
+      if (System.getenv("BULWARK_DEBUG") != null) {
+        ex.printStackTrace(commandLine.getErr());
+      } else {
+        commandLine.getErr().println("bulwark: set BULWARK_DEBUG=1 for the stack trace");
+      }
+      return ExitCodes.INTERNAL;
+    });
+    return cmd;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.engine.Plugins;
+import dev.bulwark.engine.Progress;
+import dev.bulwark.engine.ScanEngine;
+import dev.bulwark.model.AnalyzerOutcome;
+import dev.bulwark.model.ScanReport;
+import dev.bulwark.model.Severity;
+import dev.bulwark.model.Verdict;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark scan PATH}: inventory, every analyzer, the gate, reports. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Scans a folder, file, archive, container image or SBOM: inventory, vulnerabilities, model files,",
+        "secrets, PII, misconfigurations and licences; then applies the gate and writes reports."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:passed (or passed with warnings)", "1:the gate failed",
+        "2:usage error or unreadable input", "3:internal error or an analyzer failed (fail closed)"})
+public final class ScanCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PATH", description = "Folder, file, archive, image tarball or SBOM to scan.")
+  Path target;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT[=FILE]",
+      description = "Report format and file (repeatable; default: table on stdout). Formats: table, json, sarif, "
+          + "cyclonedx-json, cyclonedx-xml, spdx-json, junit, html, and those of plugins.")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
+      description = "Fail the gate on active findings at or above this severity: critical, high, medium, low, info, "
+          + "or none (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--allow-analyzer-failures", description = "Do not exit 3 when an analyzer failed (fail open).")
+  boolean allowAnalyzerFailures;
+
+  @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Policy files (repeatable; default: the built-in baseline pack).")
+  List<Path> policies = new ArrayList<>();
+
+  @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX statements to apply (repeatable).")
+  List<Path> vex = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Hide secret findings recorded in this baseline.")
+  Path baseline;
+
+  @Option(names = "--git-history", description = "Also scan every commit of the target's git history for secrets.")
+  boolean gitHistory;
+
+  @Mixin
+  ScanOptionsMixin common = new ScanOptionsMixin();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+    try {
+      Severity threshold = parseFailOn(failOn);
+      List<OutputSpec> specs = parseOutputs(outputs, "table");
+      ReportOutputs writers = new ReportOutputs();
+      writers.check(specs);
+      Map<String, String> extra = new LinkedHashMap<>();
+      if (!policies.isEmpty()) extra.put("policy.files", ScanOptionsMixin.joinPaths(policies));
+      if (!vex.isEmpty()) extra.put("vuln.vex", ScanOptionsMixin.joinPaths(vex));
+      if (baseline != null) extra.put("secrets.baseline", baseline.toAbsolutePath().toString());
+      if (gitHistory) extra.put("secrets.gitHistory", "true");
+      extra.put("policy.failOn", threshold == null ? "none" : threshold.id());
+
+      ScanReport report;
+      Progress progress = TerminalProgress.forConsole(err, common.quiet);
+      try {
+        report = new ScanEngine(Plugins.discover(), common.toOptions(threshold, extra, false)).scan(target, progress);
+      } finally {
+        if (progress instanceof TerminalProgress tp) tp.close();
+      }
+      writers.write(report, specs, out, System.console() != null);
+      return exitCode(report, err);
+    } catch (UsageException | IllegalArgumentException e) {
+      err.println("bulwark: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (ScanEngine.TargetException e) {
+      err.println("bulwark: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  private int exitCode(ScanReport report, PrintStream err) {
+    List<AnalyzerOutcome> failed = report.outcomes().stream()
+        .filter(o -> o.status() == AnalyzerOutcome.Status.FAILED).toList();
+    for (AnalyzerOutcome o : failed) {
+      err.println("bulwark: analyzer " + o.analyzer() + " failed: " + o.message());
+    }
+    if (!failed.isEmpty() && !allowAnalyzerFailures) {
+      err.println("bulwark: failing closed because " + failed.size()
+          + " analyzer(s) failed (use --allow-analyzer-failures to fail open)");
+      return ExitCodes.INTERNAL;
+    }
+    return report.verdict().result() == Verdict.Result.FAIL ? ExitCodes.GATE_FAILED : ExitCodes.PASS;
+  }
+
+  static Severity parseFailOn(String text) {
+    return text.equalsIgnoreCase("none") ? null : Severity.parse(text);
+  }
+
+  static List<OutputSpec> parseOutputs(List<String> outputs, String defaultFormat) {
+    List<OutputSpec> specs = new ArrayList<>();
+    for (String o : outputs) {
+      specs.add(OutputSpec.parse(o));
+    }
+    if (specs.isEmpty()) {
+      specs.add(new OutputSpec(defaultFormat, null));
+    }
+    return specs;
+  }
+}
