@@ -172,4 +172,27 @@ final class SampleReports {
         Inventory.of(List.of(c)), List.of(f), List.of(AnalyzerOutcome.failed("x/" + evil, evil, 1, 1)),
         new Verdict(Verdict.Result.FAIL, List.of(evil), List.of()));
   }
+
+  /** A synthetic inventory of {@code n} npm packages in a chain, with a vulnerability every 50th. */
+  static ScanReport large(int n) {
+    List<Component> cs = new ArrayList<>(n);
+    List<Finding> fs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String purl = "pkg:npm/pkg-" + i + "@1." + (i % 7) + ".0";
+      Component.Builder b = Component.builder(ComponentType.LIBRARY, "pkg-" + i).version("1." + (i % 7) + ".0")
+          .purl(purl).ecosystem("npm").scope(i < 10 ? DependencyScope.DIRECT : DependencyScope.TRANSITIVE)
+          .kind(DependencyKind.RUNTIME).location(Location.of("package-lock.json")).license(i % 3 == 0 ? "MIT" : "ISC")
+          .hash("sha1", String.format("%040x", i));
+      if (i + 1 < n) {
+        b.dependsOn("pkg:npm/pkg-" + (i + 1) + "@1." + ((i + 1) % 7) + ".0");
+      }
+      cs.add(b.build());
+      if (i % 50 == 0) {
+        fs.add(Finding.builder(Scanner.VULN, "GHSA-0000-0000-" + String.format("%04d", i), Severity.values()[i % 5],
+            "pkg-" + i + " is vulnerable").component(purl).location(Location.of("package-lock.json")).build());
+      }
+    }
+    return new ScanReport(TOOL, new Target("big-app", Target.Type.DIRECTORY, Map.of()), STARTED, 99,
+        Inventory.of(cs), fs, List.of(AnalyzerOutcome.completed("sbom/npm", 5, 1)), Verdict.pass());
+  }
 }
