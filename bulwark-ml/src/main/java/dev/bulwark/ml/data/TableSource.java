@@ -1,0 +1,148 @@
+package dev.bulwark.ml.data;
+
+import dev.bulwark.spi.UnreadableInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * An embedded DuckDB session over tabular files (CSV/TSV, optionally gzip-compressed, Parquet, JSON
+ * Lines). Each registered file becomes a view; metrics are SQL aggregates over those views, so the
+ * same statements can run on Spark SQL. Memory is bounded by DuckDB's {@code memory_limit}; larger
+ * intermediates spill to a temporary directory.
+ */
+public final class TableSource implements AutoCloseable {
+  private final Connection connection;
+
+  public TableSource(String memoryLimit, int threads) throws SQLException {
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("DuckDB JDBC driver missing from the class path", e);
+    }
+    this.connection = DriverManager.getConnection("jdbc:duckdb:", new Properties());
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET memory_limit='" + memoryLimit.replace("'", "") + "'");
+      if (threads > 0) {
+        s.execute("SET threads=" + threads);
+      }
+      s.execute("SET preserve_insertion_order=false");
+      s.execute("SET temp_directory='" + sqlString(System.getProperty("java.io.tmpdir") + "/bulwark-duckdb") + "'");
+    }
+  }
+
+  public static TableSource open() throws SQLException {
+    return new TableSource(System.getProperty("bulwark.ml.memoryLimit", "2GB"),
+        Integer.getInteger("bulwark.ml.threads", 0));
+  }
+
+  /** Registers {@code file} as view {@code name} and returns its columns with their DuckDB types. */
+  public Map<String, String> register(String name, Path file) throws UnreadableInputException {
+    String display = file.toString();
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new UnreadableInputException(display, "not a readable file");
+    }
+    String reader = readerFor(file);
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM " + reader);
+      Map<String, String> columns = new LinkedHashMap<>();
+      try (ResultSet rs = s.executeQuery("DESCRIBE " + quote(name))) {
+        while (rs.next()) {
+          columns.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      if (columns.isEmpty()) {
+        throw new UnreadableInputException(display, "no columns");
+      }
+      return columns;
+    } catch (SQLException e) {
+      throw new UnreadableInputException(display, "cannot read as " + formatName(reader) + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** Materializes a view into a table so repeated aggregates do not re-parse the file. */
+  public void materialize(String view, String table) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE OR REPLACE TABLE " + quote(table) + " AS SELECT * FROM " + quote(view));
+    }
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  public long count(String relation) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(relation))) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static String readerFor(Path file) throws UnreadableInputException {
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String path = sqlString(file.toAbsolutePath().toString());
+    if (isParquet(file)) {
+      return "read_parquet('" + path + "')";
+    }
+    if (lower.endsWith(".parquet") || lower.endsWith(".pq")) {
+      throw new UnreadableInputException(file.toString(), "named Parquet but has no Parquet magic bytes");
+    }
+    if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl.gz") || lower.endsWith(".ndjson.gz")) {
+      return "read_json('" + path + "', format='newline_delimited')";
+    }
+    if (lower.endsWith(".json") || lower.endsWith(".json.gz")) {
+      return "read_json('" + path + "', format='auto')";
+    }
+    return "read_csv('" + path + "', header=true)";
+  }
+
+  private static boolean isParquet(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(4);
+      return head.length == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String formatName(String reader) {
+    return reader.startsWith("read_parquet") ? "Parquet" : reader.startsWith("read_json") ? "JSON" : "CSV";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    String m = message.strip();
+    int nl = m.indexOf('\n');
+    String line = nl < 0 ? m : m.substring(0, nl);
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  public static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  public static String sqlString(String value) {
+    return value.replace("'", "''");
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // nothing left to release
+    }
+  }
+}
