@@ -1,0 +1,93 @@
+package dev.bulwark.data.detect;
+
+import dev.bulwark.data.PiiEntity;
+import dev.bulwark.data.validate.Phones;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds PII in free text with hand-written linear scanners (no backtracking regex): e-mail addresses around
+ * each {@code @}, runs of digits and separators (cards, SSNs, phones, IPv4, dates), alphanumeric tokens
+ * (IBANs, wallets, licence and passport numbers), hex-and-colon runs (IPv6, MAC) and cue-led names and
+ * street addresses. Overlapping candidates are resolved in favour of the most confident. Thread-safe.
+ */
+public final class TextDetector {
+
+  /** Detections below this confidence are dropped. */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  private final NumericScanner numeric;
+  private final double threshold;
+
+  public TextDetector(String phoneRegion, double threshold) {
+    this.numeric = new NumericScanner(new Phones(phoneRegion));
+    this.threshold = threshold;
+  }
+
+  public TextDetector() {
+    this(null, DEFAULT_THRESHOLD);
+  }
+
+  /** All detections at or above the threshold, non-overlapping, in text order. */
+  public List<Detection> detect(CharSequence text) {
+    return resolve(candidates(text), threshold);
+  }
+
+  /** Every candidate, overlapping and unfiltered; for column profiling where weak evidence adds up. */
+  public List<Detection> candidates(CharSequence text) {
+    List<Detection> all = new ArrayList<>();
+    EmailScanner.scan(text, all);
+    numeric.scan(text, all);
+    TokenScanner.scan(text, all);
+    HexColonScanner.scan(text, all);
+    NameScanner.scan(text, all);
+    AddressScanner.scan(text, all);
+    return all;
+  }
+
+  /** Keeps the most confident of overlapping detections (longer wins ties), then sorts by position. */
+  public static List<Detection> resolve(List<Detection> candidates, double threshold) {
+    List<Detection> sorted = new ArrayList<>();
+    for (Detection d : candidates) {
+      if (d.confidence() >= threshold) {
+        sorted.add(d);
+      }
+    }
+    sorted.sort(Comparator.comparingDouble(Detection::confidence).reversed()
+        .thenComparing(Comparator.comparingInt((Detection d) -> d.end() - d.start()).reversed())
+        .thenComparingInt(Detection::start));
+    List<Detection> kept = new ArrayList<>();
+    for (Detection d : sorted) {
+      boolean clash = false;
+      for (Detection k : kept) {
+        if (k.overlaps(d)) {
+          clash = true;
+          break;
+        }
+      }
+      if (!clash) {
+        kept.add(d);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Detection::start));
+    return kept;
+  }
+
+  /** Base confidence plus the context boost when a context word of the entity is near. */
+  static double withContext(PiiEntity e, double base, CharSequence text, int start, int end) {
+    return ContextWords.near(e, text, start, end) ? Math.min(1.0, base + ContextWords.BOOST) : base;
+  }
+
+  static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  static boolean boundaryBefore(CharSequence t, int i) {
+    return i == 0 || !isWordChar(t.charAt(i - 1));
+  }
+
+  static boolean boundaryAfter(CharSequence t, int i) {
+    return i >= t.length() || !isWordChar(t.charAt(i));
+  }
+}
