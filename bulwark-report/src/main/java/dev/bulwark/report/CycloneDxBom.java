@@ -201,7 +201,7 @@ final class CycloneDxBom {
         }
         String e = SpdxLicenses.normalizeExpression(v);
         b.append(values.size() > 1 && SpdxLicenses.kind(v) == SpdxLicenses.Kind.EXPRESSION
-            ? "(" + e + ")" : e);
+            ? SpdxLicenses.grouped(e) : e);
       }
       choice.setExpression(new Expression(b.toString()));
       return choice;

@@ -74,6 +74,21 @@ final class SpdxLicenses {
     return b.toString();
   }
 
+  /** The expression in parentheses, unless one pair already encloses all of it. */
+  static String grouped(String e) {
+    if (e.startsWith("(") && e.endsWith(")")) {
+      int depth = 0;
+      for (int i = 0; i < e.length(); i++) {
+        depth += e.charAt(i) == '(' ? 1 : e.charAt(i) == ')' ? -1 : 0;
+        if (depth == 0 && i < e.length() - 1) {
+          return "(" + e + ")";
+        }
+      }
+      return e;
+    }
+    return "(" + e + ")";
+  }
+
   /**
    * An expression joins SPDX ids (or {@code LicenseRef-}s) with AND, OR, WITH and parentheses; every
    * other word makes it a free-text name (e.g. "SEE LICENSE IN LICENSE.txt").
