@@ -38,6 +38,7 @@ public final class BulwarkCli implements Callable<Integer> {
     }
     AutoComplete.GenerateCompletion completion = new AutoComplete.GenerateCompletion();
     CommandLine completionCmd = new CommandLine(completion);
+    completionCmd.setCommandName("completion");
     completionCmd.getCommandSpec().usageMessage().description(
         "Prints a bash/zsh completion script: source <(bulwark completion)");
     cmd.addSubcommand("completion", completionCmd);

@@ -32,10 +32,13 @@ public final class SbomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+    PrintStream err = System.err;
+    PrintStream out = System.out;
     try {
       List<OutputSpec> specs = ScanCommand.parseOutputs(outputs, "cyclonedx-json");
+      if (!java.nio.file.Files.exists(target)) {
+        throw new UsageException(target + ": no such file or folder");
+      }
       ReportOutputs writers = new ReportOutputs();
       writers.check(specs);
       Progress progress = TerminalProgress.forConsole(err, common.quiet);

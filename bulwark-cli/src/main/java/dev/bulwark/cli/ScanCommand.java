@@ -65,11 +65,14 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+    PrintStream err = System.err;
+    PrintStream out = System.out;
     try {
       Severity threshold = parseFailOn(failOn);
       List<OutputSpec> specs = parseOutputs(outputs, "table");
+      if (!java.nio.file.Files.exists(target)) {
+        throw new UsageException(target + ": no such file or folder");
+      }
       ReportOutputs writers = new ReportOutputs();
       writers.check(specs);
       Map<String, String> extra = new LinkedHashMap<>();
