@@ -114,7 +114,7 @@ public final class ScanEngine {
     }
     awaitAll(futures);
 
-    Inventory inventory = Inventory.of(components);
+    Inventory inventory = Inventory.of(withLayers(components, walked.layerOfPath()));
     if (options.excludeDev()) {
       inventory = new Inventory(inventory.components().stream().filter(c -> !c.kind().isDevOnly()).toList());
     }
@@ -138,6 +138,23 @@ public final class ScanEngine {
     report = decide(report, context, outcomes);
     return new ScanReport(report.tool(), report.target(), report.startedAt(), (System.nanoTime() - t0) / 1_000_000,
         report.inventory(), report.findings(), sortOutcomes(outcomes), report.verdict());
+  }
+
+  /** Records on each component the image layer that provided the file it was found in. */
+  private static List<Component> withLayers(List<Component> components, Map<String, String> layerOfPath) {
+    if (layerOfPath.isEmpty()) {
+      return components;
+    }
+    List<Component> out = new ArrayList<>(components.size());
+    synchronized (components) {
+      for (Component c : components) {
+        String layer = c.locations().stream().map(l -> layerOfPath.get(l.path())).filter(java.util.Objects::nonNull)
+            .findFirst().orElse(null);
+        out.add(layer == null || c.properties().containsKey("bulwark:layer") ? c
+            : c.toBuilder().property("bulwark:layer", layer).build());
+      }
+    }
+    return out;
   }
 
   private void dispatch(ScanFile file, List<Cataloger> catalogers, List<FileAnalyzer> analyzers, ScanContext context,

@@ -27,31 +27,73 @@ final class TargetWalker {
   private final ExpansionBudget budget;
   private final ArchiveExpander expander;
 
+  private final ImageReader images;
+  private final Map<String, String> layerOfPath = new java.util.concurrent.ConcurrentHashMap<>();
+
   TargetWalker(Sandbox sandbox, ExpansionBudget budget) {
     this.sandbox = sandbox;
     this.budget = budget;
     this.expander = new ArchiveExpander(sandbox, budget);
+    this.images = new ImageReader(sandbox, budget);
   }
 
   ScanTree walk(Path root) throws IOException {
     List<ScanFile> files = new ArrayList<>();
     List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
     Target.Type type;
-    if (Files.isDirectory(root)) {
+    Map<String, String> facts = Map.of();
+    List<ScanFile> all = new ArrayList<>();
+    if (Files.isDirectory(root) && ImageReader.isLayoutDir(root)) {
+      type = Target.Type.IMAGE;
+      try (ImageReader.Blobs blobs = ImageReader.dirBlobs(root.toRealPath())) {
+        ImageReader.Image image = images.read(blobs, "", root.toString());
+        findings.addAll(image.findings());
+        layerOfPath.putAll(image.layerOfPath());
+        facts = image.facts();
+        files.addAll(image.files());
+      }
+    } else if (Files.isDirectory(root)) {
       type = Target.Type.DIRECTORY;
       walkDirectory(root.toRealPath(), files, findings);
     } else {
       PathScanFile single = new PathScanFile(root.getFileName().toString(), root, Files.size(root));
-      type = ArchiveNames.formatOf(single) != null ? Target.Type.ARCHIVE : Target.Type.FILE;
-      files.add(single);
       budget.spendFile();
+      ImageReader.Image image = single.kind() == dev.bulwark.spi.FileKind.TAR ? readImage(single, findings) : null;
+      if (image != null) {
+        type = Target.Type.IMAGE;
+        facts = image.facts();
+        all.add(single);
+        files.addAll(image.files());
+      } else {
+        type = ArchiveNames.formatOf(single) != null ? Target.Type.ARCHIVE : Target.Type.FILE;
+        files.add(single);
+      }
     }
-    List<ScanFile> all = new ArrayList<>();
     for (ScanFile f : files) {
       addWithMembers(f, 0, all, findings);
     }
-    Target target = new Target(root.toString(), type, Map.of());
-    return new ScanTree(target, new ListFileTree(all), List.copyOf(findings));
+    Target target = new Target(root.toString(), type, facts);
+    return new ScanTree(target, new ListFileTree(all), List.copyOf(findings), Map.copyOf(layerOfPath));
+  }
+
+  /** Reads a tar as a container image when it is one; null for plain tars. Image errors become findings. */
+  private ImageReader.Image readImage(ScanFile tar, List<Finding> findings) {
+    Path local = tar.localPath().orElse(null);
+    if (local == null) {
+      return null;
+    }
+    try (ImageReader.Blobs blobs = ImageReader.tarBlobs(local)) {
+      if (blobs == null) {
+        return null;
+      }
+      ImageReader.Image image = images.read(blobs, tar.path() + "!", tar.path());
+      findings.addAll(image.findings());
+      layerOfPath.putAll(image.layerOfPath());
+      return image;
+    } catch (IOException | RuntimeException e) {
+      findings.add(EngineRules.UNREADABLE_FILE.at(tar.path(), "cannot read container image: " + e.getMessage()));
+      return null;
+    }
   }
 
   private void addWithMembers(ScanFile file, int depth, List<ScanFile> out, List<Finding> findings) {
@@ -65,6 +107,15 @@ final class TargetWalker {
     }
     if (format == null) {
       return;
+    }
+    if (format == ArchiveNames.Format.TAR && depth < budget.limits().maxArchiveDepth()) {
+      ImageReader.Image image = readImage(file, findings);
+      if (image != null) {
+        for (ScanFile member : image.files()) {
+          addWithMembers(member, depth + 1, out, findings);
+        }
+        return;
+      }
     }
     if (depth >= budget.limits().maxArchiveDepth()) {
       findings.add(EngineRules.ARCHIVE_TOO_DEEP.at(file.path(), "archive nested " + (depth + 1)

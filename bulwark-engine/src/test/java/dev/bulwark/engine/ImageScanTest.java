@@ -1,0 +1,123 @@
+package dev.bulwark.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.model.Component;
+import dev.bulwark.model.ComponentType;
+import dev.bulwark.model.Location;
+import dev.bulwark.model.ScanReport;
+import dev.bulwark.model.Target;
+import dev.bulwark.spi.Cataloger;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Container images built by fixtures/images/make_images.py from real Debian files. */
+class ImageScanTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures/images");
+
+  @TempDir Path dir;
+
+  /** One component per dist-info METADATA, so the test can see layer attribution. */
+  static final class MetadataCataloger implements Cataloger {
+    @Override
+    public String id() {
+      return "test/metadata";
+    }
+
+    @Override
+    public boolean claims(ScanFile file) {
+      return file.name().equals("METADATA");
+    }
+
+    @Override
+    public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
+      String text = file.readString(1 << 20);
+      String name = text.lines().filter(l -> l.startsWith("Name: ")).findFirst().orElseThrow().substring(6);
+      return List.of(Component.builder(ComponentType.LIBRARY, name).location(Location.of(file.path())).build());
+    }
+  }
+
+  private final RecordingAnalyzer recorder = new RecordingAnalyzer();
+
+  private ScanReport scan(Path target) throws Exception {
+    return new ScanEngine(Plugins.of(List.of(new MetadataCataloger()), List.of(recorder)),
+        ScanOptions.defaults().withSettings(Map.of())).scan(target, Progress.NONE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"debian-app.docker.tar", "debian-app.oci.tar"})
+  void mergesLayersWithWhiteoutsOpaqueFoldersAndHardLinks(String image) throws Exception {
+    ScanReport r = scan(FIXTURES.resolve(image));
+    String p = image + "!";
+    assertThat(r.target().type()).isEqualTo(Target.Type.IMAGE);
+    assertThat(recorder.seen).contains(p + "etc/os-release", p + "var/lib/dpkg/status", p + "opt/app/new.txt",
+        p + "opt/app/requirements.txt", p + "opt/app/requirements-copy.txt", p + "opt/app/notes.txt",
+        p + ".image/config.json");
+    assertThat(recorder.seen).doesNotContain(p + "tmp/build-secret.txt", p + "opt/app/old.txt");
+    assertThat(recorder.seen).noneMatch(s -> s.contains(".wh."));
+    assertThat(recorder.seen).noneMatch(s -> s.contains("layer.tar") || s.contains("blobs/sha256"));
+    assertThat(r.findings()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"debian-app.docker.tar", "debian-app.oci.tar"})
+  void configFactsAndLayerDigestsReachTheReport(String image) throws Exception {
+    ScanReport r = scan(FIXTURES.resolve(image));
+    Map<String, String> facts = r.target().facts();
+    assertThat(facts).containsEntry("image.user", "").containsEntry("image.entrypoint", "python3")
+        .containsEntry("image.exposedPorts", "22/tcp,8080/tcp").containsEntry("image.envNames", "PATH,HF_HOME");
+    String firstLayer = facts.get("image.layers").split(",")[0];
+    assertThat(firstLayer).startsWith("sha256:");
+    assertThat(r.components()).singleElement().satisfies(c ->
+        assertThat(c.properties()).containsEntry("bulwark:layer", firstLayer));
+  }
+
+  @Test
+  void filesReadInPlaceMatchTheLayerContent() throws Exception {
+    ScanReport r = scan(FIXTURES.resolve("debian-app.docker.tar"));
+    assertThat(r.findings()).isEmpty();
+    // requirements-copy.txt is a hard link in layer 3 to a file of layer 2: same bytes
+    assertThat(recorder.seen).contains("debian-app.docker.tar!opt/app/requirements-copy.txt");
+  }
+
+  @Test
+  void ociLayoutFolderIsAnImageToo() throws Exception {
+    Path layout = dir.resolve("layout");
+    try (InputStream in = Files.newInputStream(FIXTURES.resolve("debian-app.oci.tar"));
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        Path out = layout.resolve(e.getName());
+        Files.createDirectories(out.getParent());
+        Files.copy(tar, out);
+      }
+    }
+    ScanReport r = scan(layout);
+    assertThat(r.target().type()).isEqualTo(Target.Type.IMAGE);
+    assertThat(recorder.seen).contains("etc/os-release", "opt/app/new.txt").doesNotContain("opt/app/old.txt", "index.json");
+  }
+
+  @Test
+  void imageInsideAFolderIsMerged() throws Exception {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve("images"));
+    Files.copy(FIXTURES.resolve("debian-app.docker.tar"), repo.resolve("images/app.tar"));
+    Files.writeString(repo.resolve("README.md"), "hi", StandardCharsets.UTF_8);
+    scan(repo);
+    assertThat(recorder.seen).contains("README.md", "images/app.tar", "images/app.tar!etc/os-release")
+        .doesNotContain("images/app.tar!tmp/build-secret.txt");
+  }
+}
