@@ -1,0 +1,115 @@
+package dev.bulwark.sbom.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import dev.bulwark.spi.UnreadableInputException;
+import java.io.IOException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Jackson mappers for scanned JSON, YAML and TOML with bounds on nesting, string length and (YAML) aliases,
+ * so that a hostile lockfile cannot exhaust the stack or memory. Files are read whole up to {@link #MAX_BYTES}.
+ */
+public final class Parsers {
+
+  /** Largest manifest or lockfile read (the engine's per-file limit applies when smaller). */
+  public static final long MAX_BYTES = 64L << 20;
+
+  private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+      .maxNestingDepth(256)
+      .maxStringLength(16 << 20)
+      .maxNumberLength(200)
+      .maxNameLength(64 << 10)
+      .build();
+
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build());
+  private static final ObjectMapper TOML = new ObjectMapper(TomlFactory.builder().streamReadConstraints(CONSTRAINTS).build());
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .loaderOptions(yamlLoaderOptions())
+      .streamReadConstraints(CONSTRAINTS)
+      .build());
+
+  private Parsers() {}
+
+  private static LoaderOptions yamlLoaderOptions() {
+    LoaderOptions o = new LoaderOptions();
+    o.setCodePointLimit((int) MAX_BYTES);
+    o.setNestingDepthLimit(100);
+    o.setMaxAliasesForCollections(20);
+    o.setAllowRecursiveKeys(false);
+    o.setAllowDuplicateKeys(true);
+    return o;
+  }
+
+  public static byte[] read(ScanFile file, ScanContext context) throws IOException {
+    return file.readAllBytes(Math.min(MAX_BYTES, context.limits().maxFileBytes()));
+  }
+
+  public static String readText(ScanFile file, ScanContext context) throws IOException {
+    byte[] b = read(file, context);
+    int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+    return new String(b, start, b.length - start, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  public static JsonNode json(ScanFile file, ScanContext context) throws IOException {
+    return parse(JSON, file, readText(file, context), "JSON");
+  }
+
+  public static JsonNode json(String path, String text) throws IOException {
+    return parse(JSON, path, text, "JSON");
+  }
+
+  public static JsonNode toml(ScanFile file, ScanContext context) throws IOException {
+    return parse(TOML, file, readText(file, context), "TOML");
+  }
+
+  public static JsonNode toml(String path, String text) throws IOException {
+    return parse(TOML, path, text, "TOML");
+  }
+
+  public static JsonNode yaml(ScanFile file, ScanContext context) throws IOException {
+    return parse(YAML, file, readText(file, context), "YAML");
+  }
+
+  public static JsonNode yaml(String path, String text) throws IOException {
+    return parse(YAML, path, text, "YAML");
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, ScanFile file, String text, String format) throws IOException {
+    return parse(mapper, file.path(), text, format);
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, String path, String text, String format) throws IOException {
+    try {
+      JsonNode node = mapper.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw new UnreadableInputException(path, "empty " + format + " document");
+      }
+      return node;
+    } catch (UnreadableInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new UnreadableInputException(path, "malformed " + format + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static String firstLine(String m) {
+    if (m == null) {
+      return "parse error";
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** Text of a node, or null when missing, null or not a scalar. */
+  public static String text(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+  }
+}
