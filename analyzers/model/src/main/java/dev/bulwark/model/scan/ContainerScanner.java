@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import net.jpountz.lz4.LZ4FrameInputStream;
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -182,7 +181,7 @@ public final class ContainerScanner {
         case GZIP -> new GZIPInputStream(in, 1 << 16);
         case BZIP2 -> new BZip2CompressorInputStream(in, true);
         case XZ -> new XZCompressorInputStream(in, true);
-        case LZ4 -> new LZ4FrameInputStream(in);
+        case LZ4 -> new Lz4FrameInputStream(in);
         case LZMA -> new LZMACompressorInputStream(in);
         case ZLIB -> zlib(in);
         default -> throw new IllegalStateException("not a compressed kind: " + kind);

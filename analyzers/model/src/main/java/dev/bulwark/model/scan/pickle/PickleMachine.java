@@ -225,7 +225,8 @@ public final class PickleMachine {
       if (!g.module().startsWith("<")) {
         NestedLoaders.payload(g, args).ifPresent(b -> nested.add(new NestedPayload(off, g.qualifiedName(), b)));
       }
-    } else {
+    } else if (!(callable instanceof Call c && c.callable() instanceof Global pl && pl.module().equals("<persistent_load>"))) {
+      // PyTorch's legacy format returns module classes from persistent_load; the class was seen as a GLOBAL
       observations.add(new Observation(Observation.Kind.INDIRECT_CALL, off, null, "call of " + describe(callable),
           null, "the callable is computed at load time"));
     }
