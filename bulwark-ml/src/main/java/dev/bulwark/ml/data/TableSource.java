@@ -103,7 +103,8 @@ public final class TableSource implements AutoCloseable {
     if (lower.endsWith(".json") || lower.endsWith(".json.gz")) {
       return "read_json('" + path + "', format='auto')";
     }
-    return "read_csv('" + path + "', header=true)";
+    // No BOOLEAN/DATE sniffing: "yes"/"no" must stay the user's categories, not become true/false.
+    return "read_csv('" + path + "', header=true, auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR'])";
   }
 
   private static boolean isParquet(Path file) {

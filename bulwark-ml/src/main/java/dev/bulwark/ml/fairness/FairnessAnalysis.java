@@ -116,6 +116,8 @@ public final class FairnessAnalysis {
       }
       metrics.put(e.getKey(), AttributeMetrics.of(e.getKey(), list, ref));
     }
+    // DuckDB returns groups in no fixed order; the bootstrap's draw sequence must not depend on it.
+    finest.sort((c1, c2) -> java.util.Arrays.compare(c1.values(), c2.values()));
     long total = source.count("data");
     long used = finest.stream().mapToLong(c -> c.counts().count()).sum();
     Bootstrap.Intervals intervals = request.bootstrap() > 0
