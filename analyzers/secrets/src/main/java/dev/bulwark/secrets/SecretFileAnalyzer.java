@@ -1,0 +1,79 @@
+package dev.bulwark.secrets;
+
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Scanner;
+import dev.bulwark.spi.FileAnalyzer;
+import dev.bulwark.spi.FileKind;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Secret detection over every text file of the target (source, configuration, .env, notebooks, Dockerfiles,
+ * members of archives and image layers as the engine delivers them). Binary content is skipped by sniffing,
+ * not by extension.
+ *
+ * <p>Settings: {@code secrets.maxFileBytes} (default 32 MiB; larger files get an INFO finding and are not
+ * read), {@code secrets.maxFindingsPerFile} (default 100).
+ */
+public final class SecretFileAnalyzer implements FileAnalyzer {
+
+  public static final String ID = "secrets";
+  public static final long DEFAULT_MAX_FILE_BYTES = 32L << 20;
+  public static final int DEFAULT_MAX_FINDINGS = 100;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Scanner scanner() {
+    return Scanner.SECRET;
+  }
+
+  @Override
+  public boolean accepts(ScanFile file) {
+    if (file.size() == 0) {
+      return false;
+    }
+    FileKind kind = file.kind();
+    boolean maybeText = kind == FileKind.TEXT || kind == FileKind.BINARY || kind == FileKind.PICKLE
+        || kind == FileKind.PROTOBUF_UNKNOWN;
+    return maybeText && !TextDecoding.sniff(file.head()).isBinary();
+  }
+
+  @Override
+  public List<Finding> analyze(ScanFile file, ScanContext context) throws IOException {
+    long limit = Math.min(maxFileBytes(context), context.limits().maxFileBytes());
+    if (file.size() > limit) {
+      return List.of(TextSecretScan.skipped(file.path(), file.size(), limit));
+    }
+    byte[] bytes = file.readAllBytes(limit);
+    return new TextSecretScan(SecretScanner.standard(), maxFindings(context)).scan(file.path(), bytes, Map.of(), "");
+  }
+
+  static long maxFileBytes(ScanContext context) {
+    return positiveLong(context, "secrets.maxFileBytes", DEFAULT_MAX_FILE_BYTES);
+  }
+
+  static int maxFindings(ScanContext context) {
+    return (int) positiveLong(context, "secrets.maxFindingsPerFile", DEFAULT_MAX_FINDINGS);
+  }
+
+  private static long positiveLong(ScanContext context, String key, long fallback) {
+    return context.setting(key).map(v -> {
+      try {
+        long n = Long.parseLong(v.trim());
+        if (n > 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the message below
+      }
+      throw new IllegalArgumentException("setting " + key + " must be a positive integer, got '" + v + "'");
+    }).orElse(fallback);
+  }
+}

@@ -1,0 +1,254 @@
+package dev.bulwark.secrets.detect;
+
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code name = value} where the name says password, secret, token or API key and the value looks random:
+ * long enough, high Shannon entropy, several character classes, not a placeholder, reference, path,
+ * UUID or hash. Quoted values are taken in every format; bare values only where the format writes them
+ * bare (.env, YAML, properties, INI, TOML, Dockerfile {@code ENV}/{@code ARG}).
+ */
+public final class GenericAssignmentMatcher implements Matcher {
+
+  /** What the name must say, as lower-case words of the identifier. */
+  public enum Kind {
+    PASSWORD(8, 2.8), SECRET(12, 3.2), TOKEN(16, 3.3), API_KEY(16, 3.3), CREDENTIAL(12, 3.2);
+
+    final int minLength;
+    final double minEntropy;
+
+    Kind(int minLength, double minEntropy) {
+      this.minLength = minLength;
+      this.minEntropy = minEntropy;
+    }
+  }
+
+  private static final String NAME = "([A-Za-z_][A-Za-z0-9_.\\-]{0,80})";
+  private static final String SEP = "[\"'\\]]?\\s*(?::=|=>|=|:)\\s*";
+  private static final String VALUE = "(?:\"([^\"\\r\\n]{1,300})\"|'([^'\\r\\n]{1,300})'|`([^`\\r\\n]{1,300})`|([^\\s\"'`,;#()\\[\\]{}<>]{1,300}))";
+  private static final Pattern ASSIGN = Pattern.compile(NAME + SEP + VALUE);
+  private static final Pattern DOCKER_ENV = Pattern.compile("(?i)^\\s*(?:ENV|ARG)\\s+" + NAME + "\\s+" + VALUE + "\\s*$");
+
+  private static final Set<String> EXCLUDED_LAST_WORDS = Set.copyOf(java.util.List.of("hash", "hashed", "digest", "checksum", "sha", "sha1",
+      "sha256", "sha512", "md5", "length", "len", "min", "max", "policy", "regex", "pattern", "field", "label", "prompt",
+      "placeholder", "hint", "type", "format", "file", "filename", "path", "dir", "url", "uri", "endpoint", "header",
+      "param", "name", "names", "id", "expires", "expiry", "expiration", "ttl", "count", "limit", "reset", "input",
+      "enabled", "required", "error", "message", "msg", "text", "title", "description", "size", "timeout",
+      "version", "mode", "kind", "env", "var", "provider", "class", "method", "strategy", "count", "index", "idx",
+      "template", "prefix", "suffix", "location", "source", "ref", "arn", "uri", "host", "port", "user", "username",
+      "login", "email", "mask", "show", "visible", "store", "storage", "manager", "service", "validator",
+      "lifetime", "validity", "rotation", "created", "updated", "at", "by", "list", "column", "key_id", "fingerprint"));
+
+  private final Kind kind;
+
+  public GenericAssignmentMatcher(Kind kind) {
+    this.kind = kind;
+  }
+
+  @Override
+  public void find(Window w, Sink sink) {
+    CharSequence slice = w.text().subSequence(w.from(), w.to());
+    com.google.re2j.Matcher m = ASSIGN.matcher(slice);
+    while (m.find()) {
+      report(w, m, sink);
+    }
+    if (w.format() == TextFormat.DOCKERFILE) {
+      // ENV NAME value (no '=') — one instruction per line
+      int lineFrom = w.from();
+      while (lineFrom < w.to()) {
+        int lineTo = w.lineEnd(lineFrom);
+        com.google.re2j.Matcher d = DOCKER_ENV.matcher(w.text().subSequence(lineFrom, Math.min(lineTo, w.to())));
+        if (d.find()) {
+          int base = lineFrom;
+          reportAt(w, d, base, sink);
+        }
+        lineFrom = lineTo + 1;
+      }
+    }
+  }
+
+  private void report(Window w, com.google.re2j.Matcher m, Sink sink) {
+    reportAt(w, m, w.from(), sink);
+  }
+
+  private void reportAt(Window w, com.google.re2j.Matcher m, int base, Sink sink) {
+    String name = m.group(1);
+    int g = 2;
+    while (g <= 5 && m.start(g) < 0) {
+      g++;
+    }
+    if (g > 5) {
+      return;
+    }
+    boolean bare = g == 5;
+    if (bare && !w.format().unquotedValues()) {
+      return;
+    }
+    String value = m.group(g);
+    if (!nameMatches(name) || !valueLooksSecret(value, bare)) {
+      return;
+    }
+    sink.candidate(base + m.start(g), base + m.end(g));
+  }
+
+  boolean nameMatches(String name) {
+    List<String> words = words(name);
+    if (words.isEmpty()) {
+      return false;
+    }
+    String last = words.get(words.size() - 1);
+    if (EXCLUDED_LAST_WORDS.contains(last)) {
+      return false;
+    }
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      String prev = i > 0 ? words.get(i - 1) : "";
+      switch (kind) {
+        case PASSWORD -> {
+          if (w.equals("password") || w.equals("passwd") || w.equals("pwd") || w.equals("passphrase")
+              || w.equals("pass") && i == words.size() - 1 || w.endsWith("password")) {
+            return true;
+          }
+        }
+        case SECRET -> {
+          if (w.equals("secret") || w.endsWith("secret") && !w.equals("nonsecret")) {
+            return true;
+          }
+        }
+        case TOKEN -> {
+          if (w.equals("token") || w.endsWith("token") && w.length() <= 16) {
+            return true;
+          }
+        }
+        case API_KEY -> {
+          if (w.equals("apikey") || w.equals("accesskey") || w.equals("authkey")
+              || w.equals("key") && (prev.equals("api") || prev.equals("access") || prev.equals("auth")
+                  || prev.equals("client") || prev.equals("master") || prev.equals("signing")
+                  || prev.equals("encryption") || prev.equals("license") || prev.equals("subscription"))) {
+            return true;
+          }
+        }
+        case CREDENTIAL -> {
+          if (w.equals("credential") || w.equals("credentials") || w.equals("creds") || w.equals("cred")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  boolean valueLooksSecret(String raw, boolean bare) {
+    String v = raw.trim();
+    if (v.length() < kind.minLength || v.length() > 256 || v.indexOf(' ') >= 0) {
+      return false;
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    char c0 = v.charAt(0);
+    if (c0 == '$' || c0 == '%' || c0 == '!' || c0 == '&' || c0 == '*' || c0 == '@' || c0 == '=' || c0 == '/'
+        || c0 == '.' || c0 == '~' || c0 == '{' || c0 == '[' || c0 == '(' || c0 == '<' || c0 == '#') {
+      return false;
+    }
+    if (v.contains("(") || v.contains("${") || v.contains("{{") || v.contains("://") || lower.startsWith("http")
+        || lower.startsWith("os.") || lower.startsWith("process.") || lower.startsWith("env.")
+        || lower.startsWith("config.") || lower.startsWith("settings.") || lower.startsWith("self.")
+        || lower.startsWith("this.") || lower.startsWith("sha256:") || lower.startsWith("sha512-")
+        || lower.startsWith("sha1-") || lower.startsWith("sha384-") || lower.startsWith("arn:")
+        || lower.startsWith("vault:") || lower.startsWith("secret:") || lower.startsWith("ref+")) {
+      return false;
+    }
+    if (lower.contains("password") || lower.contains("secret") || lower.contains("token")
+        || Placeholders.isPlaceholder(v) || isUuid(lower) || isDottedIdentifier(v)) {
+      return false;
+    }
+    if (Entropy.shannon(v) < kind.minEntropy) {
+      return false;
+    }
+    int classes = classes(v);
+    if (kind == Kind.PASSWORD) {
+      return classes >= 2 && !isIdentifier(v);
+    }
+    return classes >= 2 && Validators.mixesLettersAndDigits(v);
+  }
+
+  static boolean isUuid(String v) {
+    if (v.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = v.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code settings.DB_PASSWORD}, {@code module.attr.name}: a reference, not a value. */
+  static boolean isDottedIdentifier(String v) {
+    if (v.indexOf('.') < 0) {
+      return false;
+    }
+    for (String part : v.split("\\.")) {
+      if (part.isEmpty() || !isIdentifier(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** snake_case or camelCase words without digits: a variable or constant name. */
+  static boolean isIdentifier(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (!(Character.isLetter(c) || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static int classes(String v) {
+    boolean lower = false, upper = false, digit = false, other = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isLowerCase(c)) lower = true;
+      else if (Character.isUpperCase(c)) upper = true;
+      else if (Character.isDigit(c)) digit = true;
+      else other = true;
+    }
+    return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+  }
+
+  /** Lower-case words of an identifier: {@code AWS_SECRET_ACCESS_KEY}, {@code apiKey}, {@code db.password}. */
+  static List<String> words(String name) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' || c == '-' || c == '.') {
+        flush(cur, out);
+        continue;
+      }
+      if (Character.isUpperCase(c) && cur.length() > 0 && i > 0 && Character.isLowerCase(name.charAt(i - 1))) {
+        flush(cur, out);
+      }
+      cur.append(Character.toLowerCase(c));
+    }
+    flush(cur, out);
+    return out;
+  }
+
+  private static void flush(StringBuilder cur, List<String> out) {
+    if (cur.length() > 0) {
+      out.add(cur.toString());
+      cur.setLength(0);
+    }
+  }
+
+}
