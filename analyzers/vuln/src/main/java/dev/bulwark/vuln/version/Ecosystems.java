@@ -36,7 +36,7 @@ public final class Ecosystems {
   public static VersionScheme scheme(String ecosystem) {
     return switch (base(ecosystem)) {
       case "Maven" -> MAVEN;
-      case "PyPI" -> Pep440Version.SCHEME;
+      case "PyPI" -> PythonVersion.SCHEME;
       case "npm", "crates.io", "Bitnami", "SwiftURL", "Julia" -> SemVer.SCHEME;
       case "Hex" -> SemVer.SCHEME;
       case "Pub" -> SemVer.PUB;
