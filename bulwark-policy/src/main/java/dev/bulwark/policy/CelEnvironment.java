@@ -27,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code image(ref)}: a container image reference as a map (registry, repository, tag, digest,
  *       pinned, latest, variable, scratch)</li>
  *   <li>{@code sensitiveName(name)}: the variable name says it holds a credential</li>
+ *   <li>{@code literalValue(value)}: a value written out, not a reference ({@code $VAR}, {@code ${{ }}},
+ *       {@code {{ }}}, {@code $(VAR)}) nor a flag such as {@code true} or {@code 0}</li>
+ *   <li>{@code templateExpressions(text)}: the expressions inside {@code ${{ ... }}} (GitHub Actions)</li>
  *   <li>{@code severityRank(name)}: critical 4, high 3, medium 2, low 1, info 0</li>
  * </ul>
  * Compilers are cached per input kind; the runtime is shared and thread-safe.
@@ -45,6 +48,10 @@ public final class CelEnvironment {
           CelOverloadDecl.newGlobalOverload("bulwark_image", InputKind.MAP, SimpleType.STRING)),
       CelFunctionDecl.newFunctionDeclaration("sensitiveName",
           CelOverloadDecl.newGlobalOverload("bulwark_sensitive_name", SimpleType.BOOL, SimpleType.STRING)),
+      CelFunctionDecl.newFunctionDeclaration("literalValue",
+          CelOverloadDecl.newGlobalOverload("bulwark_literal_value", SimpleType.BOOL, SimpleType.STRING)),
+      CelFunctionDecl.newFunctionDeclaration("templateExpressions",
+          CelOverloadDecl.newGlobalOverload("bulwark_template_expressions", InputKind.LIST, SimpleType.STRING)),
       CelFunctionDecl.newFunctionDeclaration("severityRank",
           CelOverloadDecl.newGlobalOverload("bulwark_severity_rank", SimpleType.INT, SimpleType.STRING)));
 
@@ -57,6 +64,8 @@ public final class CelEnvironment {
               args -> Map.of(HIT_NODE, args[0], HIT_KEY, args[1], HIT_DETAIL, args[2])),
           CelFunctionBinding.from("bulwark_image", String.class, s -> ImageRef.parse(s).toMap()),
           CelFunctionBinding.from("bulwark_sensitive_name", String.class, SensitiveName::test),
+          CelFunctionBinding.from("bulwark_literal_value", String.class, CelEnvironment::literalValue),
+          CelFunctionBinding.from("bulwark_template_expressions", String.class, CelEnvironment::templateExpressions),
           CelFunctionBinding.from("bulwark_severity_rank", String.class, CelEnvironment::rank))
       .build();
 
@@ -70,6 +79,31 @@ public final class CelEnvironment {
     } catch (IllegalArgumentException e) {
       return -1;
     }
+  }
+
+  private static final java.util.Set<String> FLAG_WORDS = java.util.Set.of("true", "false", "yes", "no", "on", "off",
+      "null", "none", "0", "1", "enabled", "disabled", "~");
+
+  public static boolean literalValue(String value) {
+    String v = value.strip();
+    if (v.isEmpty() || v.startsWith("$") || v.contains("${") || v.contains("{{") || v.contains("$(")) {
+      return false;
+    }
+    return !FLAG_WORDS.contains(v.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  public static List<Object> templateExpressions(String text) {
+    List<Object> out = new java.util.ArrayList<>();
+    int i = 0;
+    while (out.size() < 1_000 && (i = text.indexOf("${{", i)) >= 0) {
+      int end = text.indexOf("}}", i + 3);
+      if (end < 0) {
+        break;
+      }
+      out.add(text.substring(i + 3, end).strip());
+      i = end + 2;
+    }
+    return out;
   }
 
   /** Compiles {@code expression} for {@code kind}; {@code extra} variables (e.g. for messages) are dyn. */

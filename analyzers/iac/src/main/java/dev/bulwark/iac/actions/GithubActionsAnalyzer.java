@@ -1,0 +1,63 @@
+package dev.bulwark.iac.actions;
+
+import dev.bulwark.iac.Checks;
+import dev.bulwark.iac.IacAnalyzerBase;
+import dev.bulwark.iac.YamlSource;
+import dev.bulwark.model.Finding;
+import dev.bulwark.policy.InputKind;
+import dev.bulwark.policy.yaml.YamlDocuments;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GitHub Actions checks: workflows ({@code .github/workflows/*.yml}) with {@code jobs:} and composite
+ * actions ({@code action.yml}) with {@code runs:}.
+ */
+public final class GithubActionsAnalyzer extends IacAnalyzerBase {
+
+  @Override
+  public String id() {
+    return "iac-github-actions";
+  }
+
+  @Override
+  protected InputKind input() {
+    return Checks.GITHUB_ACTIONS;
+  }
+
+  @Override
+  public boolean accepts(ScanFile file) {
+    String n = lowerName(file);
+    if (!isYamlName(n) || !isText(file)) {
+      return false;
+    }
+    String p = file.path().replace('\\', '/');
+    String head = head(file);
+    if (p.contains(".github/workflows/")) {
+      return YamlSource.hasKeyLine(head, "jobs") || YamlSource.hasKeyLine(head, "on");
+    }
+    return (n.equals("action.yml") || n.equals("action.yaml")) && YamlSource.hasKeyLine(head, "runs");
+  }
+
+  @Override
+  protected List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
+    Optional<YamlDocuments> docs = YamlSource.read(path, text);
+    if (docs.isEmpty()) {
+      return List.of();
+    }
+    List<Finding> out = new ArrayList<>();
+    var runner = runner(context);
+    for (Object d : docs.get().documents()) {
+      Map<String, Object> wf = YamlSource.map(d);
+      if (wf != null && (wf.containsKey("jobs") || wf.containsKey("runs"))) {
+        out.addAll(runner.run(path, ActionsModel.subject(wf, docs.get().positions(), path), docs.get().positions()));
+      }
+    }
+    return out;
+  }
+}
