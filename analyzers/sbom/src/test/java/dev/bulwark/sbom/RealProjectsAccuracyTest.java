@@ -149,4 +149,60 @@ class RealProjectsAccuracyTest {
   static Set<String> names(Inventory inventory) {
     return inventory.components().stream().map(Component::ref).collect(Collectors.toCollection(TreeSet::new));
   }
+
+  @Test
+  void jupyterAiYarnBerryLock() throws IOException {
+    Path p = project("jupyterlab__jupyter-ai");
+    Set<String> expected = new TreeSet<>();
+    new YAMLMapper().readTree(p.resolve("yarn.lock").toFile()).fields().forEachRemaining(e -> {
+      String resolution = e.getValue().path("resolution").asText("");
+      if (!e.getKey().equals("__metadata") && !resolution.contains("@workspace:")) {
+        int at = resolution.indexOf('@', 1);
+        expected.add(resolution.substring(0, at) + "@" + e.getValue().path("version").asText());
+      }
+    });
+    assertThat(reported(Catalog.of(p), "npm")).isEqualTo(expected);
+  }
+
+  @Test
+  void openaiNodePnpmLock() throws IOException {
+    Path p = project("openai__openai-node");
+    Set<String> expected = new TreeSet<>();
+    new YAMLMapper().readTree(p.resolve("pnpm-lock.yaml").toFile()).path("packages").fieldNames().forEachRemaining(k -> {
+      int at = k.indexOf('@', 1);
+      expected.add(k.substring(0, at) + "@" + k.substring(at + 1));
+    });
+    assertThat(reported(Catalog.of(p), "npm")).isEqualTo(expected);
+  }
+
+  @Test
+  void ollamaGoMod() throws IOException {
+    Path p = project("ollama__ollama");
+    Set<String> expected = new TreeSet<>();
+    boolean inBlock = false;
+    for (String line : Files.readAllLines(p.resolve("go.mod"))) {
+      String t = line.strip();
+      if (t.equals("require (")) {
+        inBlock = true;
+      } else if (t.equals(")")) {
+        inBlock = false;
+      } else if (inBlock || t.startsWith("require ")) {
+        String[] f = (inBlock ? t : t.substring("require ".length())).split("\\s+");
+        expected.add(f[0] + "@" + f[1]);
+      }
+    }
+    assertThat(reported(Catalog.of(p), "Go")).isEqualTo(expected);
+  }
+
+  @Test
+  void textEmbeddingsInferenceCargoLock() throws IOException {
+    Path p = project("huggingface__text-embeddings-inference");
+    Set<String> expected = new TreeSet<>();
+    for (JsonNode pkg : new TomlMapper().readTree(p.resolve("Cargo.lock").toFile()).path("package")) {
+      if (pkg.has("source")) {
+        expected.add(pkg.get("name").asText() + "@" + pkg.get("version").asText());
+      }
+    }
+    assertThat(reported(Catalog.of(p), "crates.io")).isEqualTo(expected);
+  }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The dependency declarations of a {@code package.json}: name to what it is needed for. */
-record PackageJson(String name, String version, Map<String, DependencyKind> declared, JsonNode workspaces) {
+record PackageJson(String name, String version, Map<String, DependencyKind> declared, Map<String, String> ranges,
+    JsonNode workspaces) {
 
   static Optional<PackageJson> read(Optional<ScanFile> file, ScanContext context) {
     if (file.isEmpty()) {
@@ -26,19 +27,23 @@ record PackageJson(String name, String version, Map<String, DependencyKind> decl
 
   static PackageJson of(JsonNode root) {
     Map<String, DependencyKind> declared = new LinkedHashMap<>();
-    add(declared, root.get("devDependencies"), DependencyKind.DEVELOPMENT);
-    add(declared, root.get("optionalDependencies"), DependencyKind.OPTIONAL);
-    add(declared, root.get("peerDependencies"), DependencyKind.RUNTIME);
-    add(declared, root.get("dependencies"), DependencyKind.RUNTIME);
-    return new PackageJson(Parsers.text(root, "name"), Parsers.text(root, "version"), declared, root.get("workspaces"));
+    Map<String, String> ranges = new LinkedHashMap<>();
+    add(declared, ranges, root.get("devDependencies"), DependencyKind.DEVELOPMENT);
+    add(declared, ranges, root.get("optionalDependencies"), DependencyKind.OPTIONAL);
+    add(declared, ranges, root.get("peerDependencies"), DependencyKind.RUNTIME);
+    add(declared, ranges, root.get("dependencies"), DependencyKind.RUNTIME);
+    return new PackageJson(Parsers.text(root, "name"), Parsers.text(root, "version"), declared, ranges,
+        root.get("workspaces"));
   }
 
-  private static void add(Map<String, DependencyKind> into, JsonNode deps, DependencyKind kind) {
+  private static void add(Map<String, DependencyKind> into, Map<String, String> ranges, JsonNode deps, DependencyKind kind) {
     if (deps == null || !deps.isObject()) {
       return;
     }
-    for (Iterator<String> it = deps.fieldNames(); it.hasNext(); ) {
-      into.put(it.next(), kind);
+    for (Iterator<Map.Entry<String, JsonNode>> it = deps.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      into.put(e.getKey(), kind);
+      ranges.put(e.getKey(), e.getValue().asText());
     }
   }
 }
