@@ -146,13 +146,18 @@ final class NumericScanner {
     if (digits.length() >= 7 && digits.length() <= 15 && !isYearRange(main) && main.indexOf('/') < 0
         && !AddressScanner.startsAddress(t, s)) {
       boolean shaped = !main.equals(digits);
+      boolean context = ContextWords.near(PiiEntity.PHONE, t, s, e);
+      // a bare digit run without a phone word cannot reach the threshold: skip the costly validation
+      if (!shaped && !context) {
+        return;
+      }
       double base = switch (phones.check(c)) {
         case VALID -> shaped ? 0.45 : 0.4;
         case POSSIBLE -> 0.3;
         case INVALID -> shaped ? 0.2 : 0.0;
       };
       if (base > 0) {
-        double confidence = TextDetector.withContext(PiiEntity.PHONE, base, t, s, e);
+        double confidence = context ? Math.min(1.0, base + ContextWords.BOOST) : base;
         if (ContextWords.nearBefore(ContextWords.POSTAL, t, s)) {
           confidence -= ContextWords.BOOST;
         }

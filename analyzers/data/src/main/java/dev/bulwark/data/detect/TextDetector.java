@@ -34,6 +34,15 @@ public final class TextDetector {
     return resolve(candidates(text), threshold);
   }
 
+  /** Like {@link #detect(CharSequence)} with another threshold. */
+  public List<Detection> detect(CharSequence text, double minConfidence) {
+    return resolve(candidates(text), minConfidence);
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
   /** Every candidate, overlapping and unfiltered; for column profiling where weak evidence adds up. */
   public List<Detection> candidates(CharSequence text) {
     List<Detection> all = new ArrayList<>();

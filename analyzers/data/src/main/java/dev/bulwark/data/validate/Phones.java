@@ -19,9 +19,8 @@ public final class Phones {
   public enum Check { VALID, POSSIBLE, INVALID }
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-  private static final List<String> COMMON = List.of("US", "GB", "DE", "FR", "IN", "CA", "AU", "BR", "IT", "ES",
-      "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "PT", "IE", "IL", "JP", "CN", "MX", "ZA", "HU", "CZ",
-      "RU", "TR");
+  private static final List<String> COMMON = List.of("US", "CA", "GB", "DE", "FR", "IN", "BR", "AU", "IT", "ES",
+      "NL", "CH", "MX", "JP", "CN");
 
   private final List<String> regions;
 
@@ -63,7 +62,11 @@ public final class Phones {
   private static Check checkIn(String text, String region) {
     try {
       PhoneNumber n = UTIL.parse(text, region);
-      if (UTIL.isValidNumber(n)) {
+      // isValidNumberForRegion avoids isValidNumber's walk over every region sharing the country code
+      boolean valid = "ZZ".equals(region) ? UTIL.isValidNumber(n)
+          : UTIL.getCountryCodeForRegion(region) == n.getCountryCode() ? UTIL.isValidNumberForRegion(n, region)
+          : UTIL.isValidNumber(n);
+      if (valid) {
         return Check.VALID;
       }
       return UTIL.isPossibleNumber(n) ? Check.POSSIBLE : Check.INVALID;

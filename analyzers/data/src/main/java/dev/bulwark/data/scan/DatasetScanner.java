@@ -1,0 +1,102 @@
+package dev.bulwark.data.scan;
+
+import dev.bulwark.data.detect.ColumnProfiler;
+import dev.bulwark.data.detect.Detection;
+import dev.bulwark.data.detect.Redaction;
+import dev.bulwark.data.detect.TextDetector;
+import dev.bulwark.data.table.DatasetFormat;
+import dev.bulwark.data.table.Datasets;
+import dev.bulwark.data.table.TableReader;
+import dev.bulwark.spi.UnreadableInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scans one dataset or text file for PII, streaming, within bounds on rows and bytes (0 = unbounded) so
+ * that a scan of a huge file reads a sample of its start. Thread-safe (no state beyond the detector).
+ */
+public final class DatasetScanner {
+
+  /** Text hits kept per file; more are counted but not listed. */
+  public static final int MAX_TEXT_HITS = 500;
+  private static final int MAX_LINE = 1 << 16;
+
+  private final TextDetector detector;
+  private final long maxRows;
+  private final long maxBytes;
+
+  public DatasetScanner(TextDetector detector, long maxRows, long maxBytes) {
+    this.detector = detector;
+    this.maxRows = maxRows;
+    this.maxBytes = maxBytes;
+  }
+
+  public DatasetReport scan(String path, Path file) throws IOException {
+    byte[] head = Datasets.head(file);
+    DatasetFormat format = DatasetFormat.detect(file.getFileName().toString(), head);
+    if (format == null) {
+      throw new UnreadableInputException(path, "not a CSV, TSV, JSON Lines, JSON array, Parquet or text file");
+    }
+    return scan(path, file, format, head);
+  }
+
+  public DatasetReport scan(String path, Path file, DatasetFormat format, byte[] head) throws IOException {
+    if (format == DatasetFormat.TEXT) {
+      return scanText(path, file);
+    }
+    if (format == DatasetFormat.ARROW) {
+      throw new UnreadableInputException(path, "Arrow IPC files are catalogued but not scanned for PII; convert to Parquet");
+    }
+    ColumnProfiler profiler = new ColumnProfiler(detector);
+    long rows = 0;
+    boolean complete = true;
+    List<String> columns;
+    try (TableReader reader = Datasets.open(format, path, file, head)) {
+      String[] row;
+      while ((row = reader.next()) != null) {
+        profiler.add(reader.columns(), row);
+        rows++;
+        if ((maxRows > 0 && rows >= maxRows) || (maxBytes > 0 && format != DatasetFormat.PARQUET && reader.bytesRead() >= maxBytes)) {
+          complete = reader.next() == null;
+          break;
+        }
+      }
+      columns = List.copyOf(reader.columns());
+    } catch (IllegalStateException e) {
+      throw new UnreadableInputException(path, e.getMessage(), e);
+    }
+    return new DatasetReport(path, format, rows, complete, columns, profiler.findings(), List.of());
+  }
+
+  private DatasetReport scanText(String path, Path file) throws IOException {
+    List<TextHit> hits = new ArrayList<>();
+    long lines = 0;
+    long bytes = 0;
+    boolean complete = true;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        lines++;
+        bytes += line.length() + 1;
+        String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line;
+        for (Detection d : detector.detect(text)) {
+          if (hits.size() < MAX_TEXT_HITS) {
+            hits.add(new TextHit(d.entity(), (int) Math.min(lines, Integer.MAX_VALUE), d.start() + 1,
+                d.confidence(), Redaction.sample(d.value(text))));
+          }
+        }
+        if ((maxRows > 0 && lines >= maxRows) || (maxBytes > 0 && bytes >= maxBytes)) {
+          complete = r.readLine() == null;
+          break;
+        }
+      }
+    }
+    return new DatasetReport(path, DatasetFormat.TEXT, lines, complete, List.of(), List.of(), hits);
+  }
+}

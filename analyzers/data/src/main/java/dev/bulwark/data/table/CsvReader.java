@@ -1,0 +1,238 @@
+package dev.bulwark.data.table;
+
+import dev.bulwark.spi.UnreadableInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC 4180 CSV (and TSV/semicolon/pipe variants) read as a stream: quoted fields with doubled quotes and
+ * embedded newlines, CRLF or LF. Bounds a field's length and the number of columns so that hostile input
+ * cannot exhaust memory; a violation is an {@link UnreadableInputException} naming the file and line.
+ */
+public final class CsvReader implements TableReader {
+
+  public static final int MAX_FIELD = 1 << 20;
+  public static final int MAX_COLUMNS = 10_000;
+
+  private final String path;
+  private final CountingInputStream counted;
+  private final Reader in;
+  private final char delimiter;
+  private final List<String> columns;
+  private final StringBuilder field = new StringBuilder();
+  private final char[] buf = new char[1 << 16];
+  private int pos;
+  private int len;
+  private long line = 1;
+  private boolean eof;
+
+  public CsvReader(String path, InputStream stream, char delimiter, boolean header) throws IOException {
+    this.path = path;
+    this.counted = new CountingInputStream(stream);
+    this.in = new InputStreamReader(counted, StandardCharsets.UTF_8);
+    this.delimiter = delimiter;
+    List<String> first = readRecord();
+    if (first == null) {
+      this.columns = new ArrayList<>();
+      pending = null;
+      return;
+    }
+    if (!first.isEmpty() && first.get(0) != null && first.get(0).startsWith("\uFEFF")) {
+      first.set(0, first.get(0).substring(1));
+    }
+    if (header) {
+      this.columns = new ArrayList<>();
+      for (int i = 0; i < first.size(); i++) {
+        String name = first.get(i) == null ? "" : first.get(i).strip();
+        columns.add(name.isEmpty() ? "column_" + (i + 1) : name);
+      }
+      pending = null;
+    } else {
+      this.columns = new ArrayList<>();
+      for (int i = 0; i < first.size(); i++) {
+        columns.add("column_" + (i + 1));
+      }
+      pending = first.toArray(new String[0]);
+    }
+  }
+
+  private String[] pending;
+
+  @Override
+  public List<String> columns() {
+    return columns;
+  }
+
+  @Override
+  public long bytesRead() {
+    return counted.count();
+  }
+
+  /** The 1-based line the next record starts on. */
+  public long line() {
+    return line;
+  }
+
+  @Override
+  public String[] next() throws IOException {
+    if (pending != null) {
+      String[] p = pending;
+      pending = null;
+      return p;
+    }
+    List<String> r = readRecord();
+    if (r == null) {
+      return null;
+    }
+    while (columns.size() < r.size()) {
+      columns.add("column_" + (columns.size() + 1));
+    }
+    return r.toArray(new String[0]);
+  }
+
+  private int read() throws IOException {
+    if (pos == len) {
+      if (eof) {
+        return -1;
+      }
+      len = in.read(buf, 0, buf.length);
+      pos = 0;
+      if (len <= 0) {
+        eof = true;
+        len = 0;
+        return -1;
+      }
+    }
+    return buf[pos++];
+  }
+
+  private int peek() throws IOException {
+    int c = read();
+    if (c >= 0) {
+      pos--;
+    }
+    return c;
+  }
+
+  /** One record, or null at the end of input. Empty lines are skipped. */
+  private List<String> readRecord() throws IOException {
+    int c = read();
+    while (c == '\n' || c == '\r') {
+      if (c == '\n') {
+        line++;
+      }
+      c = read();
+    }
+    if (c < 0) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    while (true) {
+      field.setLength(0);
+      boolean quoted = false;
+      if (c == '"') {
+        quoted = true;
+        while (true) {
+          c = read();
+          if (c < 0) {
+            throw new UnreadableInputException(path, "unterminated quoted field starting before line " + line);
+          }
+          if (c == '"') {
+            if (peek() == '"') {
+              read();
+              append('"');
+              continue;
+            }
+            c = read();
+            break;
+          }
+          if (c == '\n') {
+            line++;
+          }
+          append((char) c);
+        }
+        // characters after the closing quote up to the delimiter are kept, as lenient readers do
+      }
+      while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
+        append((char) c);
+        c = read();
+      }
+      values.add(!quoted && field.isEmpty() ? null : field.toString());
+      if (values.size() > MAX_COLUMNS) {
+        throw new UnreadableInputException(path, "more than " + MAX_COLUMNS + " columns on line " + line);
+      }
+      if (c == delimiter) {
+        c = read();
+        continue;
+      }
+      if (c == '\r' && peek() == '\n') {
+        read();
+      }
+      if (c == '\n' || c == '\r') {
+        line++;
+      }
+      return values;
+    }
+  }
+
+  private void append(char c) throws IOException {
+    if (field.length() >= MAX_FIELD) {
+      throw new UnreadableInputException(path, "field longer than " + MAX_FIELD + " characters on line " + line);
+    }
+    field.append(c);
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /** Guesses the delimiter from the first lines: the candidate that splits them most consistently. */
+  public static char sniffDelimiter(byte[] head, String name) {
+    if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") || name.toLowerCase(java.util.Locale.ROOT).endsWith(".tab")) {
+      return '\t';
+    }
+    String text = new String(head, StandardCharsets.UTF_8);
+    String[] lines = text.split("\n", 12);
+    char best = ',';
+    int bestScore = -1;
+    for (char d : new char[] {',', '\t', ';', '|'}) {
+      int first = -1;
+      int consistent = 0;
+      for (int i = 0; i < Math.min(lines.length - 1, 10); i++) {
+        int n = count(lines[i], d);
+        if (i == 0) {
+          first = n;
+        }
+        if (n > 0 && n == first) {
+          consistent++;
+        }
+      }
+      int score = first <= 0 ? 0 : consistent * 100 + first;
+      if (score > bestScore) {
+        bestScore = score;
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  private static int count(String s, char d) {
+    int n = 0;
+    boolean q = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        q = !q;
+      } else if (c == d && !q) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

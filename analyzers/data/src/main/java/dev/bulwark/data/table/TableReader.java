@@ -1,0 +1,24 @@
+package dev.bulwark.data.table;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Streams the rows of a dataset one at a time, so that files larger than memory can be read. Not
+ * thread-safe. {@link #columns()} may grow while reading (JSON records that add keys); a row array is aligned
+ * with the columns known when it was returned and may be shorter than a later column list.
+ */
+public interface TableReader extends AutoCloseable {
+
+  /** Column names in order. */
+  List<String> columns();
+
+  /** The next row's values (null for a missing value), or null at the end. */
+  String[] next() throws IOException;
+
+  /** Bytes consumed so far, for progress and sampling bounds (best effort). */
+  long bytesRead();
+
+  @Override
+  void close() throws IOException;
+}

@@ -1,0 +1,64 @@
+package dev.bulwark.data.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Scanner;
+import dev.bulwark.spi.FileAnalyzer;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import dev.bulwark.spi.testkit.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class PiiFileAnalyzerTest {
+
+  private final Path root = Fixtures.path("pii-datasets/customers");
+  private final ScanContext context = Fixtures.context(root);
+
+  @Test
+  void isFoundByServiceLoader() {
+    assertThat(ServiceLoader.load(FileAnalyzer.class).stream().map(p -> p.get().id())).contains("pii/datasets");
+  }
+
+  @Test
+  void oneFindingPerColumnAndEntityWithoutTheValues() throws IOException {
+    PiiFileAnalyzer analyzer = new PiiFileAnalyzer();
+    ScanFile csv = Fixtures.file(root.resolve("customers.csv"));
+    assertThat(analyzer.accepts(csv)).isTrue();
+    List<Finding> findings = analyzer.analyze(csv, context);
+    assertThat(findings).extracting(f -> f.evidence().get("column") + "=" + f.rule().substring(4))
+        .containsExactlyInAnyOrderElementsOf(DatasetScannerTest.EXPECTED);
+    String raw = Files.readString(root.resolve("customers.csv"));
+    for (Finding f : findings) {
+      assertThat(f.scanner()).isEqualTo(Scanner.PII);
+      assertThat(f.location().path()).isEqualTo("customers.csv");
+      for (String v : f.evidence().values()) {
+        if (v.length() >= 6) {
+          assertThat(raw).as("evidence must not quote the data").doesNotContain(v.replace("*", "")
+              .length() == v.length() ? v : "\u0000");
+        }
+      }
+      assertThat(f.evidence().get("sample")).contains("*");
+    }
+    // fingerprints are stable across runs
+    assertThat(analyzer.analyze(csv, context)).extracting(Finding::id)
+        .containsExactlyInAnyOrderElementsOf(findings.stream().map(Finding::id).toList());
+  }
+
+  @Test
+  void ignoresFilesThatAreNotDatasets() {
+    PiiFileAnalyzer analyzer = new PiiFileAnalyzer();
+    assertThat(analyzer.accepts(Fixtures.file(root.resolve("generate.py")))).isFalse();
+  }
+
+  @Test
+  void textFindingsCarryLineAndColumn() throws IOException {
+    List<Finding> findings = new PiiFileAnalyzer().analyze(Fixtures.file(root.resolve("support-chat.txt")), context);
+    assertThat(findings).hasSize(40).allSatisfy(f -> assertThat(f.location().line()).isNotNull());
+  }
+}
