@@ -119,7 +119,7 @@ public final class ContainerScanner {
   }
 
   public void sevenZ(String label, SeekableByteChannel ch, int depth) throws IOException {
-    try (SevenZFile f = SevenZFile.builder().setSeekableByteChannel(ch).setMaxMemoryLimitKb(256 * 1024).get()) {
+    try (SevenZFile f = SevenZFile.builder().setSeekableByteChannel(ch).setMaxMemoryLimitKiB(256 * 1024).get()) {
       for (SevenZArchiveEntry e : f.getEntries()) {
         if (e.isDirectory() || !e.hasStream()) {
           continue;
@@ -164,7 +164,9 @@ public final class ContainerScanner {
         }
         route(label + "!" + n, new NoClose(tar), e.getSize(), depth, true);
       }
-    } catch (IllegalArgumentException ex) {
+    } catch (DecompressionLimitException ex) {
+      throw ex;
+    } catch (IllegalArgumentException | IOException ex) {
       s.malformed(label, "unreadable tar archive: " + ex.getMessage());
     }
   }
