@@ -33,17 +33,15 @@ class PiiFileAnalyzerTest {
     List<Finding> findings = analyzer.analyze(csv, context);
     assertThat(findings).extracting(f -> f.evidence().get("column") + "=" + f.rule().substring(4))
         .containsExactlyInAnyOrderElementsOf(DatasetScannerTest.EXPECTED);
-    String raw = Files.readString(root.resolve("customers.csv"));
+    List<String> cells = Files.readAllLines(root.resolve("customers.csv")).stream()
+        .flatMap(l -> java.util.Arrays.stream(l.split(","))).filter(c -> c.length() >= 6).toList();
     for (Finding f : findings) {
       assertThat(f.scanner()).isEqualTo(Scanner.PII);
       assertThat(f.location().path()).isEqualTo("customers.csv");
-      for (String v : f.evidence().values()) {
-        if (v.length() >= 6) {
-          assertThat(raw).as("evidence must not quote the data").doesNotContain(v.replace("*", "")
-              .length() == v.length() ? v : "\u0000");
-        }
-      }
       assertThat(f.evidence().get("sample")).contains("*");
+      for (String v : f.evidence().values()) {
+        assertThat(cells).as("evidence must not quote the data").noneMatch(v::contains);
+      }
     }
     // fingerprints are stable across runs
     assertThat(analyzer.analyze(csv, context)).extracting(Finding::id)
