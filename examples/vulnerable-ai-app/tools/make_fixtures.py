@@ -93,6 +93,7 @@ def write_env(path):
         "OPENAI_API_KEY=" + openai,
         "HF_TOKEN=" + hf,
         "GITHUB_TOKEN=" + github_token("ghp_"),
+        # bulwark:allow secret/postgres-uri (the generator itself holds the fake URI on purpose)
         "DATABASE_URL=postgres://features:Wq8vN3zL5pXk2R@db.internal.example:5432/features",
         "MODEL_PATH=models/pytorch_model.bin",
     ]
