@@ -29,7 +29,7 @@ final class PrivateKeys {
         pem("private-key-ssh2", "SSH.com (SSH2) private key", HIGH, "SSH2 ENCRYPTED PRIVATE KEY"),
         Rules.custom("private-key-putty", "PuTTY private key (.ppk)", CRITICAL,
                 new Re2Matcher("(PuTTY-User-Key-File-[23]: [^\\r\\n]{3,60}(?:\\r?\\n[^\\r\\n]{0,200}){1,12}?\\r?\\n"
-                    + "Private-Lines: \\d{1,3}\\r?\\n[A-Za-z0-9+/=\\r\\n]{40,})"), "putty-user-key-file-")
+                    + "Private-Lines: \\d{1,3}\\r?\\n(?:[A-Za-z0-9+/=]{4,128}\\r?\\n){1,200})"), "putty-user-key-file-")
             .multiline(16384).noPlaceholderCheck()
             .about("A PuTTY `.ppk` key file: the `PuTTY-User-Key-File-2/3` header followed by `Private-Lines` "
                 + "of base64 key material.")
