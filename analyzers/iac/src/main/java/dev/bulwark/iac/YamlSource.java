@@ -24,7 +24,8 @@ public final class YamlSource {
     try {
       return Optional.of(YAML.read(text));
     } catch (YamlException e) {
-      if (text.contains("{{") || text.contains("{%")) {
+      String unexpressioned = text.replace("${{", "");
+      if (unexpressioned.contains("{{") || unexpressioned.contains("{%")) {
         return Optional.empty();
       }
       throw new UnreadableInputException(path, (e.pos() == null ? "" : "line " + e.pos().line() + ": ") + e.problem());
