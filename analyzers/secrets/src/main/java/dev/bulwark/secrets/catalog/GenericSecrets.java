@@ -50,7 +50,8 @@ final class GenericSecrets {
         .matcher(new GenericAssignmentMatcher(kind))
         .priority(0)
         .about(title + ": a value assigned to a name whose words include " + String.join(", ", keywords)
-            + ". The value must be at least " + kind.name().length() + "+ characters of high Shannon entropy with "
+            + ". The value must be at least " + kind.minLength() + " characters long with at least " + kind.minEntropy()
+            + " bits of Shannon entropy per character and "
             + "several character classes; placeholders, references (`${VAR}`, `os.environ[...]`, "
             + "`process.env.X`), paths, URLs, UUIDs and hashes are not reported. Bare (unquoted) values count "
             + "only in .env, YAML, TOML, properties, INI and Dockerfile ENV/ARG.")

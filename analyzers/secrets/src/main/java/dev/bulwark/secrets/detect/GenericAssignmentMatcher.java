@@ -25,6 +25,14 @@ public final class GenericAssignmentMatcher implements Matcher {
       this.minLength = minLength;
       this.minEntropy = minEntropy;
     }
+
+    public int minLength() {
+      return minLength;
+    }
+
+    public double minEntropy() {
+      return minEntropy;
+    }
   }
 
   private static final String NAME = "([A-Za-z_][A-Za-z0-9_.\\-]{0,80})";
