@@ -63,28 +63,20 @@ public final class DriftAnalysis {
     for (String c : columns) {
       boolean numericType = Positivity.isNumeric(refCols.get(c).toUpperCase(Locale.ROOT))
           && Positivity.isNumeric(curCols.get(c).toUpperCase(Locale.ROOT));
-      boolean numeric;
-      if (request.numeric().contains(c)) {
-        numeric = true;
-      } else if (request.categorical().contains(c) || !numericType) {
-        numeric = false;
-      } else {
-        numeric = distinct(source, c) > t.maxCategoricalValues();
+      boolean forcedNumeric = request.numeric().contains(c);
+      ColumnDrift result = null;
+      if (forcedNumeric || (numericType && !request.categorical().contains(c))) {
+        result = NumericColumn.analyze(source, c, t, !forcedNumeric);
       }
-      results.add(numeric ? NumericColumn.analyze(source, c, t) : CategoricalColumn.analyze(source, c, t));
+      if (result == null) {
+        result = CategoricalColumn.analyze(source, c, t);
+      }
+      results.add(result);
     }
     long drifted = results.stream().filter(ColumnDrift::drift).count();
     double share = (double) drifted / results.size();
     return new DriftResult(request.reference().toString(), refRows, request.current().toString(), curRows,
         results, share, share >= t.driftShare(), t);
-  }
-
-  private static long distinct(TableSource source, String c) throws SQLException {
-    try (Statement s = source.connection().createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(DISTINCT " + TableSource.quote(c) + ") FROM ref")) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   static String firstLine(SQLException e) {

@@ -24,7 +24,11 @@ import java.util.TreeSet;
 final class NumericColumn {
   private NumericColumn() {}
 
-  static ColumnDrift analyze(TableSource source, String column, DriftRequest.Thresholds t) throws SQLException {
+  /**
+   * @param inferred true when the type was inferred: then a column with at most
+   *     {@code t.maxCategoricalValues()} distinct reference values is not analysed here (null returned)
+   */
+  static ColumnDrift analyze(TableSource source, String column, DriftRequest.Thresholds t, boolean inferred) throws SQLException {
     String v = "CASE WHEN isfinite(CAST(" + TableSource.quote(column) + " AS DOUBLE)) THEN CAST(" + TableSource.quote(column) + " AS DOUBLE) END";
     String refV = "(SELECT " + v + " AS v FROM ref)";
     String curV = "(SELECT " + v + " AS v FROM cur)";
@@ -73,22 +77,27 @@ final class NumericColumn {
           + " w AS (SELECT v, lead(v) OVER (ORDER BY v) AS nv,\n"
           + "   CAST(sum(ca) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / " + n1 + " AS f1,\n"
           + "   CAST(sum(cb) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE) / " + n2 + " AS f2 FROM j)\n"
-          + "SELECT max(f1 - f2), max(f2 - f1), sum(CASE WHEN nv IS NULL THEN 0 ELSE (nv - v) * abs(f1 - f2) END) FROM w";
+          + "SELECT max(f1 - f2), max(f2 - f1), sum(CASE WHEN nv IS NULL THEN 0 ELSE (nv - v) * abs(f1 - f2) END),"
+          + " count(*) FILTER (WHERE f1 > lag1) FROM (SELECT *, coalesce(lag(f1) OVER (ORDER BY v), 0) AS lag1 FROM w)";
       try (ResultSet rs = s.executeQuery(ksSql)) {
         rs.next();
         dPlus = rs.getDouble(1);
         dMinus = rs.getDouble(2);
         wasserstein = rs.getDouble(3);
+        if (inferred && rs.getLong(4) <= t.maxCategoricalValues()) {
+          return null;
+        }
       }
       double d = Math.max(Math.max(dPlus, 0), Math.min(Math.max(dMinus, 0), 1));
       KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(n1, n2, d);
 
       double[] edges = new TreeSet<Double>(java.util.Arrays.stream(deciles).boxed().toList()).stream().mapToDouble(x -> x).toArray();
-      ColumnDrift.Bins bins = binCounts(s, refV, curV, edges);
+      ColumnDrift.Bins[] both = binCounts(s, refV, curV, edges, min, max);
+      ColumnDrift.Bins bins = both[0];
+      ColumnDrift.Bins histogram = both[1];
       double js = Divergence.jensenShannon(bins.reference(), bins.current());
       double psi = Divergence.psi(bins.reference(), bins.current());
       double normed = wasserstein / Math.max(std, 0.001);
-      ColumnDrift.Bins histogram = histogram(s, refV, curV, min, max);
 
       String test = t.numericTest();
       if (test.equals("auto")) {
@@ -106,19 +115,31 @@ final class NumericColumn {
     }
   }
 
-  private static ColumnDrift.Bins binCounts(Statement s, String refV, String curV, double[] edges) throws SQLException {
+  /** Decile-bin counts (for PSI and Jensen–Shannon) and equal-width histogram counts (for the chart), one scan. */
+  private static ColumnDrift.Bins[] binCounts(Statement s, String refV, String curV, double[] edges, double min, double max)
+      throws SQLException {
     StringBuilder bin = new StringBuilder("CASE");
     for (int i = 0; i < edges.length; i++) {
       bin.append(" WHEN v <= CAST('").append(edges[i]).append("' AS DOUBLE) THEN ").append(i);
     }
     bin.append(" ELSE ").append(edges.length).append(" END");
+    int k = max > min ? DriftAnalysis.HISTOGRAM_BINS : 1;
+    double width = max > min ? (max - min) / k : 1;
+    String hist = max > min
+        ? "least(" + (k - 1) + ", CAST(floor((v - CAST('" + min + "' AS DOUBLE)) / CAST('" + width + "' AS DOUBLE)) AS INTEGER))"
+        : "0";
     long[] ref = new long[edges.length + 1];
     long[] cur = new long[edges.length + 1];
-    String sql = "SELECT side, b, count(*) FROM (SELECT 0 AS side, " + bin + " AS b FROM " + refV + " WHERE v IS NOT NULL"
-        + " UNION ALL SELECT 1 AS side, " + bin + " AS b FROM " + curV + " WHERE v IS NOT NULL) GROUP BY side, b";
+    long[] hRef = new long[k];
+    long[] hCur = new long[k];
+    String sql = "SELECT side, " + bin + " AS b, " + hist + " AS h, count(*) FROM ("
+        + "SELECT 0 AS side, v FROM " + refV + " UNION ALL SELECT 1 AS side, v FROM " + curV + ") WHERE v IS NOT NULL GROUP BY ALL";
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        (rs.getInt(1) == 0 ? ref : cur)[rs.getInt(2)] = rs.getLong(3);
+        boolean reference = rs.getInt(1) == 0;
+        long n = rs.getLong(4);
+        (reference ? ref : cur)[rs.getInt(2)] += n;
+        (reference ? hRef : hCur)[Math.max(0, Math.min(k - 1, rs.getInt(3)))] += n;
       }
     }
     List<String> labels = new ArrayList<>();
@@ -127,34 +148,15 @@ final class NumericColumn {
       String hi = i == edges.length ? "inf" : num(edges[i]);
       labels.add("(" + lo + ", " + hi + "]");
     }
-    return new ColumnDrift.Bins(labels, ref, cur, edges);
-  }
-
-  private static ColumnDrift.Bins histogram(Statement s, String refV, String curV, double min, double max) throws SQLException {
-    int k = max > min ? DriftAnalysis.HISTOGRAM_BINS : 1;
-    double width = max > min ? (max - min) / k : 1;
-    String bin = max > min
-        ? "least(" + (k - 1) + ", CAST(floor((v - CAST('" + min + "' AS DOUBLE)) / CAST('" + width + "' AS DOUBLE)) AS INTEGER))"
-        : "0";
-    long[] ref = new long[k];
-    long[] cur = new long[k];
-    String sql = "SELECT side, b, count(*) FROM (SELECT 0 AS side, " + bin + " AS b FROM " + refV + " WHERE v IS NOT NULL"
-        + " UNION ALL SELECT 1 AS side, " + bin + " AS b FROM " + curV + " WHERE v IS NOT NULL) GROUP BY side, b";
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        int b = Math.max(0, Math.min(k - 1, rs.getInt(2)));
-        (rs.getInt(1) == 0 ? ref : cur)[b] += rs.getLong(3);
+    double[] hEdges = new double[k + 1];
+    List<String> hLabels = new ArrayList<>();
+    for (int i = 0; i <= k; i++) {
+      hEdges[i] = min + width * i;
+      if (i < k) {
+        hLabels.add(num(hEdges[i]));
       }
     }
-    List<String> labels = new ArrayList<>();
-    double[] edges = new double[k + 1];
-    for (int i = 0; i <= k; i++) {
-      edges[i] = min + width * i;
-    }
-    for (int i = 0; i < k; i++) {
-      labels.add(num(edges[i]));
-    }
-    return new ColumnDrift.Bins(labels, ref, cur, edges);
+    return new ColumnDrift.Bins[] {new ColumnDrift.Bins(labels, ref, cur, edges), new ColumnDrift.Bins(hLabels, hRef, hCur, hEdges)};
   }
 
   static String num(double v) {

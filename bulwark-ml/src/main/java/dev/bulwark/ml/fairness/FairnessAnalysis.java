@@ -46,15 +46,16 @@ public final class FairnessAnalysis {
     for (int i = 0; i < k; i++) {
       sql.append("COALESCE(CAST(").append(TableSource.quote(sens.get(i))).append(" AS VARCHAR), '").append(MISSING).append("') AS g").append(i).append(", ");
     }
-    sql.append(y).append(" AS y, ").append(p).append(" AS p FROM data WHERE ")
-        .append(TableSource.quote(request.label())).append(" IS NOT NULL AND ")
-        .append(TableSource.quote(request.prediction())).append(" IS NOT NULL)\nSELECT ");
+    // No WHERE: rows with a missing label or prediction have y or p NULL and fall into no confusion
+    // cell, while the grand-total set () still counts them, so one scan gives both.
+    sql.append(y).append(" AS y, ").append(p).append(" AS p FROM data)\nSELECT ");
     String gcols = gList(k);
     sql.append("GROUPING(").append(gcols).append(") AS gid, ").append(gcols).append(",\n")
         .append(" SUM(CASE WHEN y AND p THEN 1 ELSE 0 END) AS tp,\n")
         .append(" SUM(CASE WHEN NOT y AND p THEN 1 ELSE 0 END) AS fp,\n")
         .append(" SUM(CASE WHEN NOT y AND NOT p THEN 1 ELSE 0 END) AS tn,\n")
-        .append(" SUM(CASE WHEN y AND NOT p THEN 1 ELSE 0 END) AS fn\n")
+        .append(" SUM(CASE WHEN y AND NOT p THEN 1 ELSE 0 END) AS fn,\n")
+        .append(" count(*) AS n\n")
         .append("FROM base GROUP BY GROUPING SETS (");
     List<String> sets = new ArrayList<>();
     for (int i = 0; i < k; i++) {
@@ -63,6 +64,7 @@ public final class FairnessAnalysis {
     if (k > 1) {
       sets.add("(" + gcols + ")");
     }
+    sets.add("()");
     sql.append(String.join(", ", sets)).append(") LIMIT ").append(FairnessRequest.MAX_GROUPS + 1);
 
     String intersection = String.join(FairnessRequest.INTERSECTION_SEPARATOR, sens);
@@ -75,12 +77,18 @@ public final class FairnessAnalysis {
     }
     List<Bootstrap.Cell> finest = new ArrayList<>();
     int rowsSeen = 0;
+    long total = 0;
+    long allBits = (1L << k) - 1;
     try (Statement st = source.connection().createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
       while (rs.next()) {
         if (++rowsSeen > FairnessRequest.MAX_GROUPS) {
           throw new UnreadableInputException(file, "more than " + FairnessRequest.MAX_GROUPS + " groups in the sensitive columns");
         }
         long gid = rs.getLong("gid");
+        if (gid == allBits && k > 0 && rs.getString("g0") == null) {
+          total = rs.getLong("n");
+          continue;
+        }
         Confusion c = new Confusion(rs.getLong("tp"), rs.getLong("fp"), rs.getLong("tn"), rs.getLong("fn"));
         String[] values = new String[k];
         for (int i = 0; i < k; i++) {
@@ -118,7 +126,6 @@ public final class FairnessAnalysis {
     }
     // DuckDB returns groups in no fixed order; the bootstrap's draw sequence must not depend on it.
     finest.sort((c1, c2) -> java.util.Arrays.compare(c1.values(), c2.values()));
-    long total = source.count("data");
     long used = finest.stream().mapToLong(c -> c.counts().count()).sum();
     Bootstrap.Intervals intervals = request.bootstrap() > 0
         ? Bootstrap.run(finest, sens, metrics, request.bootstrap(), request.seed(), request.confidence())
