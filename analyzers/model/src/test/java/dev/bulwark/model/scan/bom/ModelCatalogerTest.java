@@ -1,0 +1,102 @@
+package dev.bulwark.model.scan.bom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.model.Component;
+import dev.bulwark.model.ComponentType;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import dev.bulwark.spi.testkit.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogerTest {
+  private final ModelCataloger cataloger = new ModelCataloger();
+
+  private List<Component> catalogAll(ScanContext ctx) throws IOException {
+    List<Component> out = new ArrayList<>();
+    for (ScanFile f : ctx.tree().files()) {
+      if (cataloger.claims(f)) {
+        out.addAll(cataloger.catalog(f, ctx));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyBenignModelFileGetsFormatFrameworkAndHash() throws Exception {
+    ScanContext ctx = Fixtures.context(Fixtures.path("model/benign"));
+    Map<String, String> formats = new TreeMap<>();
+    for (Component c : catalogAll(ctx)) {
+      if (c.ref().startsWith("machine-learning-model:") && !c.ref().endsWith("/")) {
+        formats.put(c.locations().get(0).path(), c.properties().get(ModelCataloger.FORMAT) + "/"
+            + c.properties().get(ModelCataloger.FRAMEWORK));
+        assertThat(c.type()).isEqualTo(ComponentType.MACHINE_LEARNING_MODEL);
+        byte[] bytes = Files.readAllBytes(ctx.tree().file(c.locations().get(0).path()).orElseThrow().localPath().orElseThrow());
+        assertThat(c.hashes()).containsEntry("SHA-256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertThat(c.properties()).containsEntry(ModelCataloger.SIZE, String.valueOf(bytes.length));
+      }
+    }
+    assertThat(formats).containsAllEntriesOf(Map.ofEntries(
+        Map.entry("state_dict_zip.pt", "pytorch-zip/pytorch"),
+        Map.entry("pytorch_model", "pytorch-zip/pytorch"),
+        Map.entry("state_dict_legacy.pt", "pytorch-legacy/pytorch"),
+        Map.entry("module_legacy.pth", "pytorch-legacy/pytorch"),
+        Map.entry("scripted_torchscript.pt", "torchscript/pytorch"),
+        Map.entry("legacy_tar.pt", "pytorch-legacy-tar/pytorch"),
+        Map.entry("model.safetensors", "safetensors/pytorch"),
+        Map.entry("tiny.gguf", "gguf/llama.cpp"),
+        Map.entry("linear.onnx", "onnx/onnx"),
+        Map.entry("model.keras", "keras/keras"),
+        Map.entry("keras_model.h5", "hdf5/keras"),
+        Map.entry("savedmodel/saved_model.pb", "tensorflow-savedmodel/tensorflow"),
+        Map.entry("arrays.npz", "npz/numpy"),
+        Map.entry("weights.npy", "numpy/numpy"),
+        Map.entry("proto0.pkl", "pickle/python")));
+  }
+
+  @Test
+  void headersGiveTensorAndParameterCounts() throws IOException {
+    ScanContext ctx = Fixtures.context(Fixtures.path("model/benign"));
+    Map<String, Component> byPath = new TreeMap<>();
+    catalogAll(ctx).forEach(c -> c.locations().forEach(l -> byPath.put(l.path(), c)));
+    assertThat(byPath.get("model.safetensors").properties())
+        .containsEntry(ModelCataloger.PARAMETERS, "15").containsEntry(ModelCataloger.TENSORS, "2");
+    assertThat(byPath.get("tiny.gguf").properties())
+        .containsEntry(ModelCataloger.PARAMETERS, "40").containsEntry(ModelCataloger.TENSORS, "2")
+        .containsEntry("bulwark:gguf:architecture", "llama");
+    assertThat(byPath.get("tiny.gguf").licenses()).containsExactly("apache-2.0");
+    assertThat(byPath.get("linear.onnx").properties()).containsEntry(ModelCataloger.PARAMETERS, "6");
+  }
+
+  @Test
+  void huggingFaceFolderBecomesAComponentWithModelCardAndBaseModelLink() throws IOException {
+    ScanContext ctx = Fixtures.context(Fixtures.path("model/benign"));
+    List<Component> all = catalogAll(ctx);
+    Component hf = all.stream().filter(c -> "pkg:huggingface/acme/tiny-bert".equals(c.purl())).findFirst().orElseThrow();
+    assertThat(hf.properties())
+        .containsEntry("bulwark:model:architectures", "BertForMaskedLM")
+        .containsEntry("bulwark:model:modelType", "bert")
+        .containsEntry("bulwark:modelCard:datasets", "wikipedia,bookcorpus")
+        .containsEntry("bulwark:modelCard:pipeline_tag", "fill-mask")
+        .containsEntry("bulwark:modelCard:language", "en")
+        .containsEntry("bulwark:modelCard:base_model", "google-bert/bert-base-uncased");
+    assertThat(hf.licenses()).containsExactly("apache-2.0");
+    assertThat(hf.dependsOn()).containsExactly("pkg:huggingface/google-bert/bert-base-uncased");
+    assertThat(all).anySatisfy(c -> assertThat(c.ref()).isEqualTo("pkg:huggingface/google-bert/bert-base-uncased"));
+  }
+
+  @Test
+  void nonModelFilesAreNotClaimed() throws IOException {
+    ScanContext ctx = Fixtures.context(Fixtures.path("model/benign"));
+    assertThat(cataloger.claims(ctx.tree().file("hf-model/README.md").orElseThrow())).isFalse();
+    assertThat(cataloger.claims(ctx.tree().file("onnx-external/weights.bin").orElseThrow())).isFalse();
+  }
+}
