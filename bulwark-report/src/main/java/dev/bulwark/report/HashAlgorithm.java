@@ -36,6 +36,11 @@ enum HashAlgorithm {
     this.bytes = bytes;
   }
 
+  /** The key Bulwark components use for this digest: {@code sha256}, {@code sha3-256}, {@code blake2b-256}. */
+  String key() {
+    return spdx.toLowerCase(Locale.ROOT);
+  }
+
   /** Recognises {@code sha256}, {@code SHA-256}, {@code sha3_256}, {@code blake2b-256}, ... */
   static Optional<HashAlgorithm> parse(String name) {
     if (name == null) {
