@@ -66,8 +66,7 @@ public final class Ecosystems {
           n.toLowerCase(Locale.ROOT);
       // crates.io treats - and _ as the same and ignores case
       case "crates.io" -> n.toLowerCase(Locale.ROOT).replace('_', '-');
-      // npm names are lower case by rule, but old packages and advisories keep capitals
-      case "npm" -> n.toLowerCase(Locale.ROOT);
+      // npm and Go names are case-sensitive: JSONStream and jsonstream are different packages
       default -> n;
     };
   }
