@@ -55,7 +55,7 @@ public abstract class IacAnalyzerBase implements FileAnalyzer {
     return new String(file.head(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  protected abstract List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException;
+  public abstract List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException;
 
   @Override
   public List<Finding> analyze(ScanFile file, ScanContext context) throws IOException {

@@ -45,7 +45,7 @@ public final class GithubActionsAnalyzer extends IacAnalyzerBase {
   }
 
   @Override
-  protected List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
+  public List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
     Optional<YamlDocuments> docs = YamlSource.read(path, text);
     if (docs.isEmpty()) {
       return List.of();

@@ -42,7 +42,7 @@ public final class ComposeAnalyzer extends IacAnalyzerBase {
   }
 
   @Override
-  protected List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
+  public List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
     Optional<YamlDocuments> docs = YamlSource.read(path, text);
     if (docs.isEmpty()) {
       return List.of();

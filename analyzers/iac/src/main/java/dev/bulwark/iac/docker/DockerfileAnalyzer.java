@@ -54,7 +54,7 @@ public final class DockerfileAnalyzer extends dev.bulwark.iac.IacAnalyzerBase {
   }
 
   @Override
-  protected List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
+  public List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
     DockerfileParser.Parsed parsed;
     try {
       parsed = DockerfileParser.parse(text);
