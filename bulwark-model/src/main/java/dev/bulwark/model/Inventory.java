@@ -2,7 +2,6 @@ package dev.bulwark.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +19,14 @@ public record Inventory(List<Component> components) {
 
   /** Merges components that share a ref and sorts the result by ref. */
   public static Inventory of(Collection<Component> all) {
-    Map<String, Component> byRef = new LinkedHashMap<>();
+    Map<String, List<Component>> byRef = new java.util.TreeMap<>();
     for (Component c : all) {
-      byRef.merge(c.ref(), c, Component::mergedWith);
+      byRef.computeIfAbsent(c.ref(), k -> new ArrayList<>(1)).add(c);
     }
-    List<Component> sorted = new ArrayList<>(byRef.values());
-    sorted.sort(java.util.Comparator.comparing(Component::ref));
+    List<Component> sorted = new ArrayList<>(byRef.size());
+    for (List<Component> same : byRef.values()) {
+      sorted.add(Component.mergeAll(same));
+    }
     return new Inventory(sorted);
   }
 
