@@ -26,8 +26,9 @@ public final class Catalog {
   public static Inventory of(Path root) {
     ScanContext context = Fixtures.context(root);
     List<Component> all = new ArrayList<>();
+    List<Cataloger> catalogers = catalogers();
     for (ScanFile f : context.tree().files()) {
-      for (Cataloger c : catalogers()) {
+      for (Cataloger c : catalogers) {
         if (c.claims(f)) {
           try {
             all.addAll(c.catalog(f, context));

@@ -1,0 +1,141 @@
+package dev.bulwark.sbom.dotnet;
+
+import dev.bulwark.model.Component;
+import dev.bulwark.model.ComponentType;
+import dev.bulwark.model.DependencyKind;
+import dev.bulwark.model.DependencyScope;
+import dev.bulwark.model.Location;
+import dev.bulwark.sbom.internal.Ecosystems;
+import dev.bulwark.sbom.internal.LineIndex;
+import dev.bulwark.sbom.internal.Parsers;
+import dev.bulwark.sbom.internal.Purls;
+import dev.bulwark.sbom.internal.SecureXml;
+import dev.bulwark.spi.Cataloger;
+import dev.bulwark.spi.FileKind;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * {@code PackageReference} items of MSBuild projects ({@code *.csproj}, {@code *.fsproj}, {@code *.vbproj}),
+ * with central package management ({@code Directory.Packages.props} in the project's folder or above). A
+ * project with a {@code packages.lock.json} beside it is left to the lockfile. Ranges and floating versions
+ * are kept unpinned; {@code PrivateAssets="all"} marks build-time (development) references.
+ */
+public final class CsprojCataloger implements Cataloger {
+
+  @Override
+  public String id() {
+    return "sbom/msbuild-project";
+  }
+
+  @Override
+  public boolean claims(ScanFile file) {
+    String n = file.name().toLowerCase(Locale.ROOT);
+    return (n.endsWith(".csproj") || n.endsWith(".fsproj") || n.endsWith(".vbproj")) && file.kind() == FileKind.TEXT;
+  }
+
+  @Override
+  public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
+    if (context.tree().sibling(file, "packages.lock.json").isPresent()) {
+      return List.of();
+    }
+    byte[] bytes = Parsers.read(file, context);
+    Element project = SecureXml.parse(file.path(), bytes).getDocumentElement();
+    Map<String, String> central = centralVersions(file, context);
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    LineIndex lines = new LineIndex(text);
+    List<Component> out = new ArrayList<>();
+    NodeList refs = project.getElementsByTagName("PackageReference");
+    for (int i = 0; i < refs.getLength(); i++) {
+      Element r = (Element) refs.item(i);
+      String name = r.getAttribute("Include");
+      if (name.isBlank()) {
+        continue;
+      }
+      String version = attrOrChild(r, "Version");
+      if (version == null) {
+        version = attrOrChild(r, "VersionOverride");
+      }
+      if (version == null) {
+        version = central.get(name.toLowerCase(Locale.ROOT));
+      }
+      String pinned = pinned(version);
+      String privateAssets = attrOrChild(r, "PrivateAssets");
+      Component.Builder b = Component.builder(ComponentType.LIBRARY, name).version(pinned)
+          .purl(Purls.of("nuget", null, name, pinned)).ecosystem(Ecosystems.NUGET).scope(DependencyScope.DIRECT)
+          .kind("all".equalsIgnoreCase(privateAssets) ? DependencyKind.DEVELOPMENT : DependencyKind.RUNTIME);
+      if (pinned == null) {
+        b.property(Component.UNPINNED, "true").property("nuget:versionRange", version);
+      }
+      int at = text.indexOf("\"" + name + "\"");
+      b.location(at < 0 ? Location.of(file.path()) : Location.atLine(file.path(), lines.line(at)));
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  /** {@code 1.2.3} and {@code [1.2.3]} pin a version; ranges and floating versions do not. */
+  static String pinned(String version) {
+    if (version == null || version.isBlank() || version.contains("$(") || version.contains("*")) {
+      return null;
+    }
+    String v = version.strip();
+    if (v.startsWith("[") && v.endsWith("]") && !v.contains(",")) {
+      return v.substring(1, v.length() - 1).strip();
+    }
+    if (v.startsWith("[") || v.startsWith("(") || v.contains(",")) {
+      return null;
+    }
+    return v;
+  }
+
+  private static String attrOrChild(Element e, String name) {
+    String a = e.getAttribute(name);
+    if (!a.isBlank()) {
+      return a.strip();
+    }
+    return SecureXml.childText(e, name);
+  }
+
+  /** PackageVersion items of the nearest Directory.Packages.props in the folder or its parents. */
+  private static Map<String, String> centralVersions(ScanFile project, ScanContext context) {
+    Map<String, String> out = new HashMap<>();
+    String folder = project.parent();
+    for (int depth = 0; depth < 32; depth++) {
+      String path = folder.isEmpty() ? "Directory.Packages.props" : folder + "/Directory.Packages.props";
+      Optional<ScanFile> props = context.tree().file(path);
+      if (props.isPresent()) {
+        try {
+          Element root = SecureXml.parse(path, Parsers.read(props.get(), context)).getDocumentElement();
+          NodeList items = root.getElementsByTagName("PackageVersion");
+          for (int i = 0; i < items.getLength(); i++) {
+            Element item = (Element) items.item(i);
+            String v = attrOrChild(item, "Version");
+            if (!item.getAttribute("Include").isBlank() && v != null) {
+              out.put(item.getAttribute("Include").toLowerCase(Locale.ROOT), v);
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          // unreadable props: versions stay unresolved
+        }
+        return out;
+      }
+      if (folder.isEmpty()) {
+        break;
+      }
+      int cut = folder.lastIndexOf('/');
+      folder = cut < 0 ? "" : folder.substring(0, cut);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.bulwark.sbom.python;
+
+import dev.bulwark.model.Component;
+import dev.bulwark.model.ComponentType;
+import dev.bulwark.model.DependencyScope;
+import dev.bulwark.model.Location;
+import dev.bulwark.sbom.internal.Ecosystems;
+import dev.bulwark.sbom.internal.Parsers;
+import dev.bulwark.sbom.internal.Pep503;
+import dev.bulwark.sbom.internal.Purls;
+import dev.bulwark.spi.Cataloger;
+import dev.bulwark.spi.FileKind;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pyproject.toml}: the project itself (first-party) and, when no lockfile sits beside it, its declared
+ * dependencies (PEP 621, PEP 735 groups, Poetry, PDM and uv dev dependencies). Only exact pins ({@code ==},
+ * or a bare Poetry version) give a version; the others are kept with {@code bulwark:unpinned=true}.
+ */
+public final class PyprojectCataloger implements Cataloger {
+
+  private static final List<String> LOCKFILES = List.of("poetry.lock", "uv.lock", "pdm.lock", "Pipfile.lock", "pylock.toml");
+
+  @Override
+  public String id() {
+    return "sbom/pyproject";
+  }
+
+  @Override
+  public boolean claims(ScanFile file) {
+    return file.name().equals("pyproject.toml") && file.kind() == FileKind.TEXT;
+  }
+
+  @Override
+  public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
+    PyProject p = PyProject.of(Parsers.toml(file, context));
+    boolean locked = LOCKFILES.stream().anyMatch(l -> context.tree().sibling(file, l).isPresent());
+    List<Component> out = new ArrayList<>();
+    List<String> direct = new ArrayList<>();
+    if (!locked) {
+      for (PyProject.Declared d : p.declared().values()) {
+        String version = exact(d);
+        Component.Builder b = PyComponents.library(d.name(), version, Location.of(file.path()))
+            .scope(DependencyScope.DIRECT).kind(d.kind()).property("python:specifier", d.specifier())
+            .property("python:marker", d.marker()).property("python:declaredIn", d.source());
+        if (d.specifier() != null && d.specifier().startsWith("path:")) {
+          b.firstParty(true).purl(null).ref("pypi-local:" + file.path() + ":" + Pep503.normalize(d.name()));
+        } else if (version == null) {
+          b.property(Component.UNPINNED, "true");
+        }
+        Component c = b.build();
+        out.add(c);
+        direct.add(c.ref());
+      }
+    }
+    if (p.name() != null) {
+      out.add(Component.builder(ComponentType.APPLICATION, Pep503.normalize(p.name())).version(p.version())
+          .purl(Purls.pypi(p.name(), p.version())).ecosystem(Ecosystems.PYPI).firstParty(true)
+          .location(Location.of(file.path())).dependsOn(direct).build());
+    }
+    return out;
+  }
+
+  private static String exact(PyProject.Declared d) {
+    String s = d.specifier();
+    if (s == null) {
+      return null;
+    }
+    String pinned = Pep508.pinned(s.replace(" ", ""));
+    if (pinned != null) {
+      return pinned;
+    }
+    // Poetry: a bare version is an exact constraint
+    if (d.source().startsWith("tool.poetry") && !s.isEmpty() && Character.isDigit(s.charAt(0))
+        && s.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '.' || ch == '+' || ch == '!')) {
+      return s;
+    }
+    return null;
+  }
+}
