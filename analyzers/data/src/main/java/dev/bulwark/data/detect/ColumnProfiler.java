@@ -124,7 +124,7 @@ public final class ColumnProfiler {
         }
         double confidence = Math.min(1.0, mean * (freeText ? 1.0 : 0.6 + 0.4 * share) + (named ? 0.15 : 0));
         if (confidence >= REPORT_CONFIDENCE) {
-          mine.add(new ColumnFinding(c.name, e.getKey(), matches, c.nonEmpty, share, round(confidence), named,
+          mine.add(new ColumnFinding(c.name, e.getKey(), matches, c.nonEmpty, share, round(confidence), named, freeText,
               c.samples.get(e.getKey())));
         }
       }

@@ -18,12 +18,16 @@ final class NumericScanner {
   private static final int MAX_RUN = 40;
 
   private final Phones phones;
+  // per-call state; the detector creates one NumericScanner per thread (see TextDetector)
+  private double minUseful;
+  private boolean strongOther;
 
   NumericScanner(Phones phones) {
     this.phones = phones;
   }
 
-  void scan(CharSequence t, List<Detection> out) {
+  void scan(CharSequence t, List<Detection> out, double minUseful) {
+    this.minUseful = minUseful;
     int n = t.length();
     int i = 0;
     while (i < n) {
@@ -119,6 +123,7 @@ final class NumericScanner {
       }
       return;
     }
+    strongOther = false;
     int ext = c.indexOf('x') >= 0 ? c.indexOf('x') : c.indexOf('X');
     String main = ext >= 0 ? c.substring(0, ext) : c;
     String digits = digitsOf(main);
@@ -128,11 +133,13 @@ final class NumericScanner {
       if (formatted || main.equals(digits)) {
         out.add(new Detection(PiiEntity.US_SSN, s, e,
             TextDetector.withContext(PiiEntity.US_SSN, formatted ? 0.6 : 0.2, t, s, e)));
+        strongOther |= formatted;
       }
     }
     if (ext < 0 && onlySpaceDash && digits.length() >= 12 && digits.length() <= 19 && PaymentCards.luhn(digits)) {
       // outside the published issuer ranges a Luhn-valid number needs a context word
       double base = PaymentCards.isValid(digits) ? 0.8 : 0.3;
+      strongOther |= base >= 0.8;
       out.add(new Detection(PiiEntity.CREDIT_CARD, s, e, TextDetector.withContext(PiiEntity.CREDIT_CARD, base, t, s, e)));
     }
     if (ext < 0 && onlySpaceDash && digits.length() >= 5 && digits.length() <= 16) {
@@ -147,8 +154,10 @@ final class NumericScanner {
         && !AddressScanner.startsAddress(t, s)) {
       boolean shaped = !main.equals(digits);
       boolean context = ContextWords.near(PiiEntity.PHONE, t, s, e);
-      // a bare digit run without a phone word cannot reach the threshold: skip the costly validation
-      if (!shaped && !context) {
+      // libphonenumber is the costly part: skip it when the best a phone could score is below what the
+      // caller keeps, or when a validated card or SSN already explains the digits and no phone word is near
+      double best = context ? 0.95 : shaped ? 0.45 : 0.4;
+      if (best < minUseful || (!context && strongOther)) {
         return;
       }
       double base = switch (phones.check(c)) {

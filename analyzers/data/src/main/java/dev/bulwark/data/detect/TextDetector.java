@@ -17,11 +17,13 @@ public final class TextDetector {
   /** Detections below this confidence are dropped. */
   public static final double DEFAULT_THRESHOLD = 0.5;
 
-  private final NumericScanner numeric;
+  private final Phones phones;
+  private final ThreadLocal<NumericScanner> numeric;
   private final double threshold;
 
   public TextDetector(String phoneRegion, double threshold) {
-    this.numeric = new NumericScanner(new Phones(phoneRegion));
+    this.phones = new Phones(phoneRegion);
+    this.numeric = ThreadLocal.withInitial(() -> new NumericScanner(phones));
     this.threshold = threshold;
   }
 
@@ -31,23 +33,23 @@ public final class TextDetector {
 
   /** All detections at or above the threshold, non-overlapping, in text order. */
   public List<Detection> detect(CharSequence text) {
-    return resolve(candidates(text), threshold);
+    return resolve(candidates(text, threshold), threshold);
   }
 
   /** Like {@link #detect(CharSequence)} with another threshold. */
   public List<Detection> detect(CharSequence text, double minConfidence) {
-    return resolve(candidates(text), minConfidence);
+    return resolve(candidates(text, minConfidence), minConfidence);
   }
 
   public double threshold() {
     return threshold;
   }
 
-  /** Every candidate, overlapping and unfiltered; for column profiling where weak evidence adds up. */
-  public List<Detection> candidates(CharSequence text) {
+  /** Every candidate, overlapping; candidates that cannot reach {@code minUseful} may be skipped early. */
+  public List<Detection> candidates(CharSequence text, double minUseful) {
     List<Detection> all = new ArrayList<>();
     EmailScanner.scan(text, all);
-    numeric.scan(text, all);
+    numeric.get().scan(text, all, minUseful);
     TokenScanner.scan(text, all);
     HexColonScanner.scan(text, all);
     NameScanner.scan(text, all);

@@ -19,8 +19,7 @@ public final class Phones {
   public enum Check { VALID, POSSIBLE, INVALID }
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
-  private static final List<String> COMMON = List.of("US", "CA", "GB", "DE", "FR", "IN", "BR", "AU", "IT", "ES",
-      "NL", "CH", "MX", "JP", "CN");
+  private static final List<String> COMMON = List.of("US", "GB", "DE", "FR", "IN", "BR", "CA", "AU");
 
   private final List<String> regions;
 
