@@ -49,7 +49,13 @@ public final class ChartPainter {
       if (!Double.isNaN(bar.value())) {
         double h = plotH * Math.min(1, bar.value() / max);
         c.rect(cx - w / 2, TOP + plotH - h, w, h, Chart.REFERENCE_COLOR, 0.85);
-        c.text(cx, TOP + plotH - h - 4, format(bar.value()), 10, "middle", "#222222", 0);
+        // the value sits at the foot of the bar so it never collides with the interval whisker
+        if (h > 16) {
+          c.text(cx, TOP + plotH - 5, format(bar.value()), 10, "middle", "#ffffff", 0);
+        } else {
+          double top = Double.isNaN(bar.high()) ? bar.value() : Math.max(bar.value(), bar.high());
+          c.text(cx, TOP + plotH - plotH * Math.min(1, top / max) - 5, format(bar.value()), 10, "middle", "#222222", 0);
+        }
       }
       if (!Double.isNaN(bar.low()) && !Double.isNaN(bar.high())) {
         double y1 = TOP + plotH - plotH * Math.min(1, bar.low() / max);

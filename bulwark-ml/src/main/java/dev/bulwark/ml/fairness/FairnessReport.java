@@ -149,6 +149,14 @@ public final class FairnessReport {
   public static List<Chart> charts(FairnessResult r) {
     List<Chart> charts = new ArrayList<>();
     for (String a : r.attributes()) {
+      charts.addAll(charts(r, a));
+    }
+    return charts;
+  }
+
+  static List<Chart> charts(FairnessResult r, String a) {
+    List<Chart> charts = new ArrayList<>();
+    {
       for (String rate : List.of("selectionRate", "tpr", "fpr", "fnr")) {
         List<Chart.Bar> bars = new ArrayList<>();
         double max = 0;
@@ -230,10 +238,8 @@ public final class FairnessReport {
         b.append("</tr>\n");
       }
       b.append("</table>\n");
-      for (Chart chart : charts(r)) {
-        if (chart.id().startsWith("fairness-" + a + "-")) {
-          b.append("<figure>").append(SvgCanvas.render(chart)).append("</figure>\n");
-        }
+      for (Chart chart : charts(r, a)) {
+        b.append("<figure>").append(SvgCanvas.render(chart)).append("</figure>\n");
       }
     }
     b.append("</body></html>\n");
