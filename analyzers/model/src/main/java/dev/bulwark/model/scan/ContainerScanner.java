@@ -65,6 +65,15 @@ public final class ContainerScanner {
     }
   }
 
+  private static final java.util.List<String> MODEL_SUFFIXES = java.util.List.of(".pkl", ".pickle", ".pt", ".pth",
+      ".bin", ".ckpt", ".joblib", ".dill", ".data", ".model", ".sav", ".p", ".pck", ".pcl", ".npy", ".mar");
+
+  /** Names under which a broken pickle is reported as malformed (elsewhere it may just be other binary data). */
+  static boolean namedLikeModel(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return MODEL_SUFFIXES.stream().anyMatch(n::endsWith);
+  }
+
   static boolean namedLikePickle(String label) {
     String n = label.substring(Math.max(label.lastIndexOf('/'), label.lastIndexOf('!')) + 1).toLowerCase(Locale.ROOT);
     return n.endsWith(".pkl") || n.endsWith(".pickle") || n.endsWith(".joblib") || n.endsWith(".dill");
@@ -189,7 +198,9 @@ public final class ContainerScanner {
         default -> throw new IllegalStateException("not a compressed kind: " + kind);
       };
     } catch (IOException ex) {
-      s.malformed(label, "corrupt " + kind.name().toLowerCase(Locale.ROOT) + " stream: " + ex.getMessage());
+      if (!speculative) {
+        s.malformed(label, "corrupt " + kind.name().toLowerCase(Locale.ROOT) + " stream: " + ex.getMessage());
+      }
       return;
     }
     try (InputStream bounded = new BoundedStream(dec, bound, kind.name().toLowerCase(Locale.ROOT) + " stream")) {
@@ -197,7 +208,9 @@ public final class ContainerScanner {
     } catch (DecompressionLimitException ex) {
       s.limit(label, ex.getMessage());
     } catch (IOException ex) {
-      s.malformed(label, "corrupt " + kind.name().toLowerCase(Locale.ROOT) + " stream: " + ex.getMessage());
+      if (!speculative) {
+        s.malformed(label, "corrupt " + kind.name().toLowerCase(Locale.ROOT) + " stream: " + ex.getMessage());
+      }
     }
   }
 

@@ -111,7 +111,7 @@ public final class ModelArtifactAnalyzer implements FileAnalyzer {
       }
       case PICKLE -> {
         try (InputStream in = file.open()) {
-          s.pickle(file.path(), in, false, 0);
+          s.pickle(file.path(), in, !ContainerScanner.namedLikeModel(file.name()), 0);
         }
         polyglotZip(file, s, containers);
       }
@@ -122,7 +122,7 @@ public final class ModelArtifactAnalyzer implements FileAnalyzer {
           }
         } else {
           try (InputStream in = file.open()) {
-            containers.route(file.path(), in, file.size(), 0, false);
+            containers.route(file.path(), in, file.size(), 0, !ContainerScanner.namedLikeModel(file.name()));
           }
         }
       }

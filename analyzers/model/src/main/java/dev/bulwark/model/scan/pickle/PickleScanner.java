@@ -68,7 +68,7 @@ public final class PickleScanner {
         if (speculative && failed && !plausible(o)) {
           continue;
         }
-        classify(o, via, byCallable);
+        classify(o, via, byCallable, speculative && failed);
       }
       if (failed) {
         if (!speculative) {
@@ -106,7 +106,8 @@ public final class PickleScanner {
     }
   }
 
-  private void classify(Observation o, String via, Map<String, PickleIssue> byCallable) {
+  /** {@code dangerousOnly}: a stream found by content that did not parse; only dangerous callables count. */
+  private void classify(Observation o, String via, Map<String, PickleIssue> byCallable, boolean dangerousOnly) {
     PickleIssue.Kind kind;
     String detail;
     switch (o.kind()) {
@@ -115,12 +116,18 @@ public final class PickleScanner {
         if (v == CallablePolicy.Verdict.SAFE) {
           return;
         }
+        if (dangerousOnly && v != CallablePolicy.Verdict.DANGEROUS) {
+          return;
+        }
         kind = v == CallablePolicy.Verdict.DANGEROUS ? PickleIssue.Kind.DANGEROUS : PickleIssue.Kind.UNKNOWN;
         detail = v == CallablePolicy.Verdict.DANGEROUS
             ? "denylisted (" + policy.denyReason(o.module(), o.name()) + "), imported with " + o.opcode()
             : "not on the allowlist, imported with " + o.opcode();
       }
       case EXTENSION -> {
+        if (dangerousOnly) {
+          return;
+        }
         kind = PickleIssue.Kind.UNKNOWN;
         detail = o.detail();
       }
