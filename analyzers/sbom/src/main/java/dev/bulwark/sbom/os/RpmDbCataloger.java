@@ -1,0 +1,140 @@
+package dev.bulwark.sbom.os;
+
+import dev.bulwark.model.Component;
+import dev.bulwark.model.ComponentType;
+import dev.bulwark.model.Location;
+import dev.bulwark.sbom.internal.Purls;
+import dev.bulwark.sbom.license.SpdxLicenses;
+import dev.bulwark.spi.Cataloger;
+import dev.bulwark.spi.FileKind;
+import dev.bulwark.spi.ScanContext;
+import dev.bulwark.spi.ScanFile;
+import dev.bulwark.spi.UnreadableInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * RPM packages from the SQLite rpm database ({@code rpmdb.sqlite}, RPM 4.16+: Fedora 33+, RHEL/Alma/Rocky 9,
+ * openSUSE). The database is opened read-only and immutable (a copy in the temp folder when the file has no
+ * local path); each header blob is decoded by {@link RpmHeader}. purls {@code pkg:rpm/<id>/name@[epoch:]version-release}
+ * with {@code arch}, {@code distro} and the source rpm as {@code upstream}.
+ */
+public final class RpmDbCataloger implements Cataloger {
+
+  private static final int MAX_PACKAGES = 200_000;
+  private static final int MAX_BLOB = 64 << 20;
+
+  @Override
+  public String id() {
+    return "sbom/rpm-db";
+  }
+
+  @Override
+  public boolean claims(ScanFile file) {
+    return file.name().equals("rpmdb.sqlite") && file.kind() == FileKind.SQLITE;
+  }
+
+  @Override
+  public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
+    String path = file.path();
+    String prefix = path.endsWith("var/lib/rpm/rpmdb.sqlite") ? path.substring(0, path.length() - "var/lib/rpm/rpmdb.sqlite".length())
+        : path.endsWith("usr/lib/sysimage/rpm/rpmdb.sqlite") ? path.substring(0, path.length() - "usr/lib/sysimage/rpm/rpmdb.sqlite".length())
+        : "";
+    OsRelease os = OsRelease.find(prefix, context);
+    Path db = file.localPath().orElse(null);
+    Path temp = null;
+    try {
+      if (db == null) {
+        if (file.size() > context.limits().maxFileBytes()) {
+          throw new UnreadableInputException(path, "rpm database larger than " + context.limits().maxFileBytes() + " bytes");
+        }
+        temp = Files.createTempFile("bulwark-rpmdb", ".sqlite");
+        try (InputStream in = file.open()) {
+          Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        db = temp;
+      }
+      List<Component> out = new ArrayList<>(read(file, db, os));
+      addOs(out, os, prefix);
+      return out;
+    } finally {
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  private List<Component> read(ScanFile file, Path db, OsRelease os) throws IOException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+    String url = "jdbc:sqlite:" + db.toUri().toString().replace("file:///", "file:/") + "?immutable=1";
+    String namespace = os.id() == null ? "redhat" : os.id();
+    List<Component> out = new ArrayList<>();
+    try (Connection c = config.createConnection(url); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT blob FROM Packages")) {
+      int count = 0;
+      while (rs.next()) {
+        if (++count > MAX_PACKAGES) {
+          throw new UnreadableInputException(file.path(), "more than " + MAX_PACKAGES + " packages");
+        }
+        byte[] blob = rs.getBytes(1);
+        if (blob == null || blob.length > MAX_BLOB) {
+          continue;
+        }
+        RpmHeader h;
+        try {
+          h = RpmHeader.parse(blob);
+        } catch (IllegalArgumentException e) {
+          throw new UnreadableInputException(file.path(), "package header " + count + ": " + e.getMessage());
+        }
+        String name = h.string(RpmHeader.NAME);
+        if (name == null || name.equals("gpg-pubkey")) {
+          continue;
+        }
+        String version = h.string(RpmHeader.VERSION);
+        String release = h.string(RpmHeader.RELEASE);
+        Integer epoch = h.integer(RpmHeader.EPOCH);
+        String evr = (epoch != null && epoch > 0 ? epoch + ":" : "") + version + (release == null ? "" : "-" + release);
+        String sourceRpm = h.string(RpmHeader.SOURCERPM);
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("arch", h.string(RpmHeader.ARCH));
+        q.put("distro", os.distro());
+        if (sourceRpm != null && !sourceRpm.equals("(none)")) {
+          q.put("upstream", sourceRpm);
+        }
+        Component.Builder b = Component.builder(ComponentType.LIBRARY, name).version(evr)
+            .purl(Purls.of("rpm", namespace, name, evr, q)).ecosystem(os.osvEcosystem())
+            .location(Location.of(file.path())).property("rpm:sourceRpm", sourceRpm).property("os:distro", os.distro());
+        String license = h.string(RpmHeader.LICENSE);
+        if (license != null) {
+          b.license(SpdxLicenses.normalize(license));
+        }
+        out.add(b.build());
+      }
+    } catch (SQLException e) {
+      throw new UnreadableInputException(file.path(), "not a readable rpm database: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static void addOs(List<Component> out, OsRelease os, String prefix) {
+    Component c = os.component(prefix + "etc/os-release");
+    if (c != null) {
+      out.add(c);
+    }
+  }
+}
