@@ -184,6 +184,18 @@ class CommandsTest {
     assertThat(cols.get(1).at("/tests/ks/method").asText()).isEqualTo("exact");
   }
 
+  @Test
+  void globCharactersInFileNamesAreReadLiterally() throws Exception {
+    Path dir = Fixtures.path("drift/small");
+    Path weird = tmp.resolve("cur[1]*.csv");
+    Files.copy(dir.resolve("current.csv"), weird);
+    Files.writeString(tmp.resolve("cur1x.csv"), "x_same\n1\n");
+    Run r = run(new DriftCommand(), "--reference", dir.resolve("reference.csv").toString(), "--current", weird.toString(),
+        "--columns", "x_shift");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("(250 rows)");
+  }
+
   static final class Arrays {
     static byte[] head(Path p) throws java.io.IOException {
       try (var in = Files.newInputStream(p)) {

@@ -23,6 +23,8 @@ import java.util.Properties;
  */
 public final class TableSource implements AutoCloseable {
   private final Connection connection;
+  private Path linkDir;
+  private int links;
 
   public TableSource(String memoryLimit, int threads) throws SQLException {
     try {
@@ -52,7 +54,7 @@ public final class TableSource implements AutoCloseable {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new UnreadableInputException(display, "not a readable file");
     }
-    String reader = readerFor(file);
+    String reader = readerFor(literalPath(file), file);
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM " + reader);
       Map<String, String> columns = new LinkedHashMap<>();
@@ -88,9 +90,34 @@ public final class TableSource implements AutoCloseable {
     }
   }
 
-  static String readerFor(Path file) throws UnreadableInputException {
+  /**
+   * DuckDB expands glob characters and understands URL schemes in file names; a name using them is
+   * read through a symbolic link with a plain name so exactly the given file is read.
+   */
+  private Path literalPath(Path file) throws UnreadableInputException {
+    String abs = file.toAbsolutePath().toString();
+    if (abs.chars().noneMatch(ch -> "*?[]{}".indexOf(ch) >= 0) && !abs.contains("://")) {
+      return file.toAbsolutePath();
+    }
+    try {
+      if (linkDir == null) {
+        linkDir = Files.createTempDirectory("bulwark-ml-");
+      }
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      int dot = name.indexOf('.');
+      String ext = dot < 0 ? "" : name.substring(dot).replaceAll("[^a-z0-9.]", "");
+      Path link = linkDir.resolve("input" + (links++) + ext);
+      Files.createSymbolicLink(link, file.toAbsolutePath());
+      return link;
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new UnreadableInputException(file.toString(), "cannot open a file with this name: " + e.getMessage());
+    }
+  }
+
+  static String readerFor(Path file, Path original) throws UnreadableInputException {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    String path = sqlString(file.toAbsolutePath().toString());
+    String path = sqlString(file.toString());
+    file = original;
     if (isParquet(file)) {
       return "read_parquet('" + path + "')";
     }
@@ -144,6 +171,16 @@ public final class TableSource implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       // nothing left to release
+    }
+    if (linkDir != null) {
+      try (var links = Files.list(linkDir)) {
+        for (Path p : (Iterable<Path>) links::iterator) {
+          Files.deleteIfExists(p);
+        }
+        Files.deleteIfExists(linkDir);
+      } catch (IOException e) {
+        // temporary links only
+      }
     }
   }
 }
