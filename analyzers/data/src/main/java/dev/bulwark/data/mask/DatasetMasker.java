@@ -38,6 +38,7 @@ public final class DatasetMasker {
 
   /** Rows sampled to build the detection report for {@code --auto}. */
   public static final long AUTO_SAMPLE_ROWS = 20_000;
+  private static final long RULES_SAMPLE_ROWS = 2_000;
   private static final Set<String> NESTED = Set.of("STRUCT", "LIST", "MAP", "UNION", "BLOB", "ARRAY");
 
   private final MaskRules rules;
@@ -78,8 +79,10 @@ public final class DatasetMasker {
       throw new UnreadableInputException(in.toString(), "masking reads CSV/TSV and Parquet; this file is "
           + (format == null ? "not a dataset Bulwark recognises" : format.toString().toLowerCase(Locale.ROOT)));
     }
-    List<ColumnFinding> detected = auto
-        ? new DatasetScanner(detector, AUTO_SAMPLE_ROWS, 0).scan(in.toString(), in, format, head).findings()
+    // explicit rules also need the entities of their columns (a pseudonym keeps an e-mail an e-mail)
+    List<ColumnFinding> detected = auto || !rules.columns().isEmpty()
+        ? new DatasetScanner(detector, auto ? AUTO_SAMPLE_ROWS : RULES_SAMPLE_ROWS, 0)
+            .scan(in.toString(), in, format, head).findings()
         : List.of();
     MaskSummary summary = format == DatasetFormat.CSV
         ? maskCsv(in, out, head, detected)
@@ -94,7 +97,7 @@ public final class DatasetMasker {
     RowMasker masker;
     try (TableReader reader = Datasets.open(DatasetFormat.CSV, in.toString(), in, head);
         AtomicOutput output = new AtomicOutput(out)) {
-      Map<String, ColumnPlan> plans = MaskPlanner.plan(reader.columns(), rules, detected, key);
+      Map<String, ColumnPlan> plans = MaskPlanner.plan(reader.columns(), rules, detected, auto, key);
       masker = new RowMasker(reader.columns(), plans, detector, rules);
       try (CsvWriter w = new CsvWriter(new BufferedWriter(new OutputStreamWriter(
           Files.newOutputStream(output.temp()), StandardCharsets.UTF_8), 1 << 16), delimiter)) {
@@ -116,7 +119,7 @@ public final class DatasetMasker {
         AtomicOutput staged = new AtomicOutput(out.resolveSibling(out.getFileName() + ".csv"));
         AtomicOutput output = new AtomicOutput(out)) {
       List<String> columns = List.copyOf(reader.columns());
-      Map<String, ColumnPlan> plans = MaskPlanner.plan(columns, rules, detected, key);
+      Map<String, ColumnPlan> plans = MaskPlanner.plan(columns, rules, detected, auto, key);
       RowMasker masker = new RowMasker(columns, plans, detector, rules);
       try (CsvWriter w = new CsvWriter(new BufferedWriter(new OutputStreamWriter(
           Files.newOutputStream(staged.temp()), StandardCharsets.UTF_8), 1 << 16), ',')) {

@@ -17,8 +17,12 @@ public final class MaskPlanner {
 
   private MaskPlanner() {}
 
+  /**
+   * @param detected a detection report over (a sample of) the input: gives explicit rules their entity (so a
+   *     pseudonym keeps an e-mail's format) and, when {@code auto}, adds plans for detected columns
+   */
   public static Map<String, ColumnPlan> plan(List<String> columns, MaskRules rules, List<ColumnFinding> detected,
-      Supplier<MaskKey> key) {
+      boolean auto, Supplier<MaskKey> key) {
     Map<String, ColumnPlan> plans = new LinkedHashMap<>();
     for (String column : columns) {
       MaskRules.Rule explicit = rules.columns().get(column);
@@ -29,7 +33,7 @@ public final class MaskPlanner {
         }
         continue;
       }
-      ColumnFinding f = strongest(detected, column);
+      ColumnFinding f = auto ? strongest(detected, column) : null;
       if (f == null) {
         continue;
       }
