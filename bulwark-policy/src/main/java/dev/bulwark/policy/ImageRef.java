@@ -53,6 +53,7 @@ public record ImageRef(String ref, String registry, String repository, String ta
     m.put("ref", ref);
     m.put("registry", registry);
     m.put("repository", repository);
+    m.put("name", registry.isEmpty() ? repository : registry + "/" + repository);
     m.put("tag", tag);
     m.put("digest", digest);
     m.put("pinned", pinned());

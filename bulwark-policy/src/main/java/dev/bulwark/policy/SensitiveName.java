@@ -21,6 +21,10 @@ public final class SensitiveName {
       "MODE", "FIELD", "ENV", "VAR", "VERSION", "LIMIT", "SIZE", "COUNT", "MAX", "MIN", "TIMEOUT", "SECONDS",
       "LOCATION", "PROVIDER", "ARN", "KIND", "FORMAT", "REGION", "POLICY", "SCOPE", "SCOPES", "AUDIENCE", "ISSUER");
 
+  /** Tokens that name a thing rather than authenticate: etcd's initial cluster token, tokenizer settings. */
+  private static final Set<String> NOT_SECRET_TOKENS = Set.of("CLUSTER", "MAX", "MIN", "NUM", "BOS", "EOS", "PAD", "UNK",
+      "SEP", "CLS", "MASK", "SPECIAL", "START", "END", "STOP");
+
   private SensitiveName() {}
 
   public static boolean test(String name) {
@@ -29,8 +33,11 @@ public final class SensitiveName {
       return false;
     }
     for (int i = 0; i < words.size(); i++) {
-      if (WORDS.contains(words.get(i))) {
+      if (WORDS.contains(words.get(i)) && !(i > 0 && words.get(i).equals("TOKEN") && NOT_SECRET_TOKENS.contains(words.get(i - 1)))) {
         return true;
+      }
+      if (i > 0 && words.get(i).equals("TOKEN") && NOT_SECRET_TOKENS.contains(words.get(i - 1))) {
+        continue;
       }
       if (i + 1 < words.size() && PAIRS.contains(words.get(i) + " " + words.get(i + 1))) {
         return true;

@@ -83,4 +83,14 @@ public final class YamlSource {
     }
     return false;
   }
+
+  /** Text of a head buffer has {@code key:} at the start of a line (a top-level mapping key). */
+  public static boolean hasTopLevelKey(String head, String key) {
+    for (String line : head.split("\n")) {
+      if (line.startsWith(key + ":")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GitHub Actions checks: workflows ({@code .github/workflows/*.yml}) with {@code jobs:} and composite
- * actions ({@code action.yml}) with {@code runs:}.
+ * GitHub Actions checks: workflows ({@code .github/workflows/*.yml}, or any YAML with top-level
+ * {@code on:} and {@code jobs:} whose jobs have {@code runs-on:} or {@code uses:}) and composite actions
+ * ({@code action.yml}) with {@code runs:}.
  */
 public final class GithubActionsAnalyzer extends IacAnalyzerBase {
 
@@ -41,7 +42,13 @@ public final class GithubActionsAnalyzer extends IacAnalyzerBase {
     if (p.contains(".github/workflows/")) {
       return YamlSource.hasKeyLine(head, "jobs") || YamlSource.hasKeyLine(head, "on");
     }
-    return (n.equals("action.yml") || n.equals("action.yaml")) && YamlSource.hasKeyLine(head, "runs");
+    if (n.equals("action.yml") || n.equals("action.yaml")) {
+      return YamlSource.hasKeyLine(head, "runs");
+    }
+    // a workflow kept elsewhere (templates, test data, docs): top-level on: and jobs: with runs-on or uses
+    return YamlSource.hasTopLevelKey(head, "jobs")
+        && (YamlSource.hasTopLevelKey(head, "on") || YamlSource.hasTopLevelKey(head, "\"on\""))
+        && (head.contains("runs-on:") || head.contains("uses:"));
   }
 
   @Override

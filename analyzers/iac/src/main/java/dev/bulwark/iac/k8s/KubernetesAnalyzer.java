@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Kubernetes manifest checks: YAML or JSON files (multi-document, {@code List} kinds, Helm-rendered
@@ -54,9 +55,46 @@ public final class KubernetesAnalyzer extends IacAnalyzerBase {
     }
     CheckRunner runner = runner(context);
     List<Finding> out = new ArrayList<>();
-    for (Subject s : KubernetesModel.subjects(docs.get(), path)) {
+    List<Object> kustomized = kustomizedImages(path, context);
+    for (Subject s : KubernetesModel.subjects(docs.get(), path, kustomized)) {
       out.addAll(runner.run(path, s, docs.get().positions()));
     }
     return out;
+  }
+
+  private static final List<String> KUSTOMIZATION_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
+  /**
+   * Image names that a kustomization in this file's folder or an ancestor rewrites with its {@code images:}
+   * list (new tag or digest): their tag in the base manifest is not what gets deployed.
+   */
+  static List<Object> kustomizedImages(String path, ScanContext context) {
+    Set<Object> names = new java.util.TreeSet<>();
+    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+    for (int depth = 0; depth < 8; depth++) {
+      for (String n : KUSTOMIZATION_NAMES) {
+        Optional<ScanFile> k = context.tree().file(dir.isEmpty() ? n : dir + "/" + n);
+        if (k.isPresent()) {
+          try {
+            Optional<YamlDocuments> kd = YamlSource.read(k.get().path(), k.get().readString(1 << 20));
+            if (kd.isPresent() && !kd.get().documents().isEmpty()) {
+              for (Object img : YamlSource.list(YamlSource.map(kd.get().documents().get(0)) == null ? null
+                  : YamlSource.map(kd.get().documents().get(0)).get("images"))) {
+                if (YamlSource.map(img) != null && YamlSource.map(img).get("name") instanceof String name) {
+                  names.add(name);
+                }
+              }
+            }
+          } catch (IOException e) {
+            // an unreadable kustomization changes nothing here; it is reported when scanned itself
+          }
+        }
+      }
+      if (dir.isEmpty()) {
+        break;
+      }
+      dir = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
+    }
+    return List.copyOf(names);
   }
 }

@@ -34,6 +34,11 @@ public final class KubernetesModel {
   private KubernetesModel() {}
 
   public static List<Subject> subjects(YamlDocuments docs, String path) {
+    return subjects(docs, path, List.of());
+  }
+
+  /** @param kustomizedImages image names a kustomization rewrites ({@code file.kustomizedImages} in checks) */
+  public static List<Subject> subjects(YamlDocuments docs, String path, List<Object> kustomizedImages) {
     List<Subject> out = new ArrayList<>();
     for (int d = 0; d < docs.documents().size(); d++) {
       Map<String, Object> doc = map(docs.documents().get(d));
@@ -44,17 +49,17 @@ public final class KubernetesModel {
         for (Object item : list(doc.get("items"))) {
           Map<String, Object> r = map(item);
           if (r != null && r.containsKey("kind")) {
-            out.add(subject(r, docs.positions(), path));
+            out.add(subject(r, docs.positions(), path, kustomizedImages));
           }
         }
       } else if (doc.containsKey("kind") && doc.containsKey("apiVersion")) {
-        out.add(subject(doc, docs.positions(), path));
+        out.add(subject(doc, docs.positions(), path, kustomizedImages));
       }
     }
     return out;
   }
 
-  static Subject subject(Map<String, Object> resource, Positions positions, String path) {
+  static Subject subject(Map<String, Object> resource, Positions positions, String path, List<Object> kustomizedImages) {
     List<Object> pods = new ArrayList<>();
     List<Object> containers = new ArrayList<>();
     Map<Object, Boolean> seen = new IdentityHashMap<>();
@@ -79,7 +84,7 @@ public final class KubernetesModel {
     vars.put("resource", resource);
     vars.put("pods", pods);
     vars.put("containers", containers);
-    vars.put("file", Map.of("path", path));
+    vars.put("file", Map.of("path", path, "kustomizedImages", kustomizedImages));
     Map<String, Object> meta = map(resource, "metadata");
     String name = meta == null ? "" : string(meta.get("name"));
     Pos start = positions.of(resource);
