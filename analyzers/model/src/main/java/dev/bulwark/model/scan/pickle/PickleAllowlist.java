@@ -20,6 +20,13 @@ final class PickleAllowlist {
       "half", "single", "double", "longdouble", "complex64", "complex128", "clongdouble", "str_", "bytes_", "object_",
       "datetime64", "timedelta64", "void", "ndarray", "dtype", "matrix"};
 
+  /** Pure element-wise math ufuncs that pipelines store as functions (FunctionTransformer(np.log1p)). */
+  private static final String[] NUMPY_MATH = {"log", "log1p", "log2", "log10", "exp", "expm1", "exp2", "sqrt",
+      "cbrt", "square", "abs", "absolute", "fabs", "sign", "negative", "reciprocal", "sin", "cos", "tan", "arcsin",
+      "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "floor", "ceil", "rint", "trunc",
+      "add", "subtract", "multiply", "divide", "true_divide", "power", "maximum", "minimum", "clip", "isnan",
+      "isfinite", "isinf", "logaddexp", "sum", "mean", "median", "std", "var", "amax", "amin", "max", "min"};
+
   static final Set<String> EXACT;
 
   static {
@@ -49,7 +56,8 @@ final class PickleAllowlist {
         "numpy.random._pickle.__bit_generator_ctor", "numpy.random._pickle.__generator_ctor",
         "numpy.random.mtrand.RandomState", "numpy.random._mt19937.MT19937", "numpy.random._pcg64.PCG64",
         "numpy.random._pcg64.PCG64DXSM", "numpy.random._philox.Philox", "numpy.random._sfc64.SFC64",
-        "numpy.random._generator.Generator",
+        "numpy.random._generator.Generator", "numpy.core._ufunc_reconstruct", "numpy._core._ufunc_reconstruct",
+        "numpy.core.multiarray._ufunc_reconstruct",
         // the standard library's own reconstruction helpers and plain value types
         "_codecs.encode", "copyreg._reconstructor", "copyreg.__newobj__", "copyreg.__newobj_ex__",
         "builtins.set", "builtins.frozenset", "builtins.list", "builtins.dict", "builtins.tuple", "builtins.int",
@@ -69,6 +77,12 @@ final class PickleAllowlist {
     }
     for (String d : TORCH_DTYPES) {
       e.add("torch." + d);
+    }
+    for (String f : NUMPY_MATH) {
+      for (String m : List.of("numpy", "numpy.core._multiarray_umath", "numpy._core._multiarray_umath", "numpy.core.umath",
+          "numpy._core.umath")) {
+        e.add(m + "." + f);
+      }
     }
     for (String s : NUMPY_SCALARS) {
       e.add("numpy." + s);

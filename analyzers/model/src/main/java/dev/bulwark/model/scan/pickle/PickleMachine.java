@@ -220,7 +220,21 @@ public final class PickleMachine {
     return g;
   }
 
+  /** Helpers that import {@code module.name} from their two string arguments, like GLOBAL does. */
+  private static final java.util.Set<String> IMPORTERS = java.util.Set.of("numpy.core._ufunc_reconstruct",
+      "numpy._core._ufunc_reconstruct", "numpy.core.multiarray._ufunc_reconstruct");
+
   private Call call(PyValue callable, PyValue args, long off) {
+    if (callable instanceof Global g && IMPORTERS.contains(g.qualifiedName())) {
+      // numpy pickles ufuncs as _ufunc_reconstruct('numpy', 'log1p'): judge what it imports, not the helper
+      if (args instanceof Seq a && a.items.size() == 2 && a.items.get(0) instanceof Str m && a.items.get(1) instanceof Str n) {
+        observations.add(new Observation(Observation.Kind.GLOBAL, off, m.value(), n.value(), Opcode.REDUCE, null));
+        return new Call(new Global(m.value(), n.value(), off), new Seq("tuple"), off);
+      }
+      observations.add(new Observation(Observation.Kind.DYNAMIC_GLOBAL, off, null, g.qualifiedName() + "(...)",
+          Opcode.REDUCE, "imports a module attribute named at load time"));
+      return new Call(callable, args, off);
+    }
     if (callable instanceof Global g) {
       if (!g.module().startsWith("<")) {
         NestedLoaders.payload(g, args).ifPresent(b -> nested.add(new NestedPayload(off, g.qualifiedName(), b)));
