@@ -15,7 +15,7 @@ import org.cyclonedx.model.vulnerability.Vulnerability.Rating;
 
 /**
  * The {@code vulnerabilities} of a BOM: one entry per {@code vuln} finding (id = the OSV id, source OSV),
- * rated from the finding's severity and its {@code cvss} evidence, affecting the finding's component,
+ * rated from the finding's severity and its {@code cvss.vector}/{@code cvss.score} evidence, affecting the finding's component,
  * with an {@code analysis} when a VEX statement suppressed it.
  */
 final class CycloneDxVulnerabilities {
@@ -84,15 +84,12 @@ final class CycloneDxVulnerabilities {
     Rating r = new Rating();
     r.setSource(osv(f.rule()));
     r.setSeverity(Rating.Severity.valueOf(f.severity().name()));
-    String vector = f.evidence().get("cvss");
-    if (vector == null) {
-      vector = f.evidence().get("cvssVector");
-    }
+    String vector = first(f, "cvss.vector", "cvss", "cvssVector");
     if (vector != null && !vector.isBlank()) {
       r.setVector(vector);
       r.setMethod(method(vector));
     }
-    String score = f.evidence().getOrDefault("cvssScore", f.evidence().get("score"));
+    String score = first(f, "cvss.score", "cvssScore", "score");
     if (score != null) {
       try {
         double d = Double.parseDouble(score.trim());
@@ -104,6 +101,16 @@ final class CycloneDxVulnerabilities {
       }
     }
     return r;
+  }
+
+  private static String first(Finding f, String... keys) {
+    for (String k : keys) {
+      String v = f.evidence().get(k);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
   }
 
   static Rating.Method method(String vector) {
@@ -168,7 +175,9 @@ final class CycloneDxVulnerabilities {
   }
 
   private static Analysis.Justification justification(String reason) {
-    String r = reason.trim().toLowerCase(Locale.ROOT);
+    // the VEX stage writes "justification: detail"
+    int colon = reason.indexOf(':');
+    String r = (colon < 0 ? reason : reason.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
     return switch (r) {
       case "component_not_present", "vulnerable_code_not_present", "code_not_present" -> Analysis.Justification.CODE_NOT_PRESENT;
       case "vulnerable_code_not_in_execute_path", "code_not_reachable" -> Analysis.Justification.CODE_NOT_REACHABLE;

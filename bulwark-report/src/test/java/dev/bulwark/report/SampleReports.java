@@ -93,17 +93,18 @@ final class SampleReports {
             "log4j-core 2.14.1: Remote code injection in Log4j (Log4Shell)")
         .description("Apache Log4j2 JNDI features do not protect against attacker controlled LDAP endpoints.")
         .component(LOG4J).location(Location.atLine("java-service/pom.xml", 21))
-        .evidence("cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H").evidence("cvssScore", "10.0")
+        .evidence("cvss.version", "3.1").evidence("cvss.vector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H")
+        .evidence("cvss.score", "10.0")
         .evidence("installed", "2.14.1").alias("CVE-2021-44228")
         .reference("https://nvd.nist.gov/vuln/detail/CVE-2021-44228").fix("Upgrade log4j-core to 2.15.0").build());
     fs.add(Finding.builder(Scanner.VULN, "PYSEC-2022-43015", Severity.HIGH, "torch 1.13.0: arbitrary code execution in torch.load")
         .description("torch.load with weights_only=True can still execute code.")
         .component(TORCH).location(Location.atLine("requirements.txt", 3))
-        .evidence("cvss", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H").alias("CVE-2022-45907").alias("GHSA-47fc-vmwq-366v")
+        .evidence("cvss.vector", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H").evidence("cvss.score", "8.8").alias("CVE-2022-45907").alias("GHSA-47fc-vmwq-366v")
         .fix("Upgrade torch to 2.6.0").build());
     fs.add(Finding.builder(Scanner.VULN, "GHSA-p6mc-m468-83gw", Severity.HIGH, "lodash 4.17.15: Prototype pollution")
         .component(LODASH).location(Location.of("web/package-lock.json")).alias("CVE-2020-8203")
-        .suppression(new Suppression("vex", "not_affected", "vulnerable_code_not_in_execute_path", "vex/openvex.json"))
+        .suppression(new Suppression("vex", "not_affected", "vulnerable_code_not_in_execute_path: the app never calls zipObjectDeep", "vex/openvex.json"))
         .build());
     fs.add(Finding.builder(Scanner.VULN, "GHSA-57j2-w4cx-62h2", Severity.MEDIUM, "jackson-databind 2.9.10: deeply nested JSON DoS")
         .component(JACKSON).evidence("severitySource", "database_specific").alias("CVE-2020-36518").build());
