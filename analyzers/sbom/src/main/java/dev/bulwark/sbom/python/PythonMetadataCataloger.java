@@ -60,6 +60,8 @@ public final class PythonMetadataCataloger implements Cataloger {
     List<String> fromClassifiers = SpdxLicenses.fromClassifiers(m.all("Classifier"));
     if (expression != null) {
       b.license(SpdxLicenses.normalize(expression));
+    } else if (license != null && license.length() > 200 && dev.bulwark.sbom.license.LicenseTexts.identify(license).isPresent()) {
+      b.license(dev.bulwark.sbom.license.LicenseTexts.identify(license).get().id());
     } else if (license != null && !license.isBlank() && !license.equalsIgnoreCase("UNKNOWN")) {
       String n = SpdxLicenses.normalize(license);
       if (!fromClassifiers.isEmpty() && (SpdxLicenses.id(n) == null && !n.contains(" OR ") && !n.contains(" AND "))) {
