@@ -99,6 +99,28 @@ class SbomFileCatalogerTest {
   }
 
   @Test
+  void xmlAndJsonOfTheSameBomGiveTheSameComponents() throws Exception {
+    // npm's real CycloneDX 1.5 JSON, re-serialised as 1.5 XML by cyclonedx-core-java itself
+    Path json = Fixtures.path("sbom-file/npm-cli/npm.cdx.json");
+    org.cyclonedx.model.Bom bom = new org.cyclonedx.parsers.JsonParser().parse(json.toFile());
+    String xml = org.cyclonedx.generators.BomGeneratorFactory.createXml(org.cyclonedx.Version.VERSION_15, bom).toXmlString();
+    Path xmlFile = write("npm.cdx.xml", xml);
+    List<Component> fromJson = read(json);
+    List<Component> fromXml = read(xmlFile);
+    assertThat(fromXml).hasSize(fromJson.size());
+    Map<String, Component> x = new HashMap<>();
+    fromXml.forEach(c -> x.put(c.ref(), c));
+    for (Component j : fromJson) {
+      Component c = x.get(j.ref());
+      assertThat(c).as(j.ref()).isNotNull();
+      assertThat(List.of(c.name(), String.valueOf(c.version()), String.valueOf(c.purl()), c.scope(), c.kind(), c.licenses(),
+          c.hashes(), c.dependsOn(), c.firstParty()))
+          .isEqualTo(List.of(j.name(), String.valueOf(j.version()), String.valueOf(j.purl()), j.scope(), j.kind(), j.licenses(),
+              j.hashes(), j.dependsOn(), j.firstParty()));
+    }
+  }
+
+  @Test
   void readsNpmsSpdx() throws Exception {
     List<Component> cs = read(Fixtures.path("sbom-file/npm-cli/npm.spdx.json"));
     Set<String> names = cs.stream().filter(c -> !c.firstParty()).map(c -> c.name() + "@" + c.version())
