@@ -196,6 +196,25 @@ class CommandsTest {
     assertThat(r.out()).contains("(250 rows)");
   }
 
+  @Test
+  void aValueLateInTheFileThatBreaksTheSampledTypeIsHandled() throws Exception {
+    StringBuilder b = new StringBuilder("x,label,pred,g\n");
+    for (int i = 0; i < 30_000; i++) {
+      b.append(i % 97).append(',').append(i % 2).append(',').append(i % 3 == 0 ? 1 : 0).append(',').append(i % 4).append('\n');
+    }
+    b.append("n/a,1,1,unknown\n");
+    Path late = tmp.resolve("late.csv");
+    Files.writeString(late, b.toString());
+    Run drift = run(new DriftCommand(), "--reference", late.toString(), "--current", late.toString());
+    assertThat(drift.err()).isEmpty();
+    assertThat(drift.code()).isZero();
+    assertThat(drift.out()).contains("30001 rows");
+    Run fairness = run(new FairnessCommand(), "--data", late.toString(), "--label", "label", "--prediction", "pred",
+        "--sensitive", "g", "--fail-on", "none");
+    assertThat(fairness.err()).isEmpty();
+    assertThat(fairness.out()).contains("unknown");
+  }
+
   static final class Arrays {
     static byte[] head(Path p) throws java.io.IOException {
       try (var in = Files.newInputStream(p)) {

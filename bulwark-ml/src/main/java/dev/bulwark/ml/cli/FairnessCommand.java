@@ -101,6 +101,17 @@ public final class FairnessCommand implements Callable<Integer> {
       try (TableSource source = TableSource.open()) {
         result = FairnessAnalysis.run(source, request);
       }
+      String first = result.attributes().get(0);
+      long positives = result.groupsOf(first).stream().mapToLong(g -> g.counts().tp() + g.counts().fn()).sum();
+      long predicted = result.groupsOf(first).stream().mapToLong(g -> g.counts().tp() + g.counts().fp()).sum();
+      if (positives == 0) {
+        err.println("bulwark fairness: warning: no row has a positive label " + request.positiveLabels() + " in column "
+            + request.label() + "; check --positive-label");
+      }
+      if (predicted == 0) {
+        err.println("bulwark fairness: warning: no row has a positive prediction in column " + request.prediction()
+            + "; check --prediction-positive or --threshold");
+      }
       List<FailOn.Check> checks = new ArrayList<>();
       for (FailOn c : conditions) {
         checks.addAll(c.check(result));

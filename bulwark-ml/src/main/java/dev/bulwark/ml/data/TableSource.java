@@ -25,6 +25,8 @@ public final class TableSource implements AutoCloseable {
   private final Connection connection;
   private Path linkDir;
   private int links;
+  private boolean fullSniff;
+  private final Map<String, Path> registered = new LinkedHashMap<>();
 
   public TableSource(String memoryLimit, int threads) throws SQLException {
     try {
@@ -54,7 +56,8 @@ public final class TableSource implements AutoCloseable {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new UnreadableInputException(display, "not a readable file");
     }
-    String reader = readerFor(literalPath(file), file);
+    String reader = readerFor(literalPath(file), file, fullSniff);
+    registered.put(name, file);
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM " + reader);
       Map<String, String> columns = new LinkedHashMap<>();
@@ -114,7 +117,35 @@ public final class TableSource implements AutoCloseable {
     }
   }
 
-  static String readerFor(Path file, Path original) throws UnreadableInputException {
+  /**
+   * Type detection samples the first rows; when a later value does not fit the detected type, call
+   * this once: every view is registered again with types detected from all rows (a column that is
+   * numeric only at the top becomes text). Returns false when that was already done.
+   */
+  public boolean detectTypesFromAllRows() throws UnreadableInputException {
+    if (fullSniff) {
+      return false;
+    }
+    fullSniff = true;
+    for (Map.Entry<String, Path> e : new LinkedHashMap<>(registered).entrySet()) {
+      register(e.getKey(), e.getValue());
+    }
+    return true;
+  }
+
+  /** Whether a failure came from a value that does not match the sampled column type. */
+  public static boolean isTypeProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (t instanceof SQLException && m != null && (m.contains("Conversion Error") || m.contains("Could not convert")
+          || m.contains("sniff") || m.contains("CSV Error"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String readerFor(Path file, Path original, boolean fullSniff) throws UnreadableInputException {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String path = sqlString(file.toString());
     file = original;
@@ -125,13 +156,14 @@ public final class TableSource implements AutoCloseable {
       throw new UnreadableInputException(file.toString(), "named Parquet but has no Parquet magic bytes");
     }
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl.gz") || lower.endsWith(".ndjson.gz")) {
-      return "read_json('" + path + "', format='newline_delimited')";
+      return "read_json('" + path + "', format='newline_delimited'" + (fullSniff ? ", sample_size=-1" : "") + ")";
     }
     if (lower.endsWith(".json") || lower.endsWith(".json.gz")) {
-      return "read_json('" + path + "', format='auto')";
+      return "read_json('" + path + "', format='auto'" + (fullSniff ? ", sample_size=-1" : "") + ")";
     }
     // No BOOLEAN/DATE sniffing: "yes"/"no" must stay the user's categories, not become true/false.
-    return "read_csv('" + path + "', header=true, auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR'])";
+    return "read_csv('" + path + "', header=true, auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR']"
+        + (fullSniff ? ", sample_size=-1" : "") + ")";
   }
 
   private static boolean isParquet(Path file) {

@@ -25,6 +25,17 @@ public final class DriftAnalysis {
   private DriftAnalysis() {}
 
   public static DriftResult run(TableSource source, DriftRequest request) throws UnreadableInputException, SQLException {
+    try {
+      return runOnce(source, request);
+    } catch (UnreadableInputException | SQLException e) {
+      if (TableSource.isTypeProblem(e) && source.detectTypesFromAllRows()) {
+        return runOnce(source, request);
+      }
+      throw e;
+    }
+  }
+
+  private static DriftResult runOnce(TableSource source, DriftRequest request) throws UnreadableInputException, SQLException {
     Map<String, String> refCols = source.register("reference_file", request.reference());
     Map<String, String> curCols = source.register("current_file", request.current());
     List<String> columns = request.columns().isEmpty()
@@ -54,7 +65,7 @@ public final class DriftAnalysis {
       s.execute("CREATE OR REPLACE TABLE ref AS SELECT " + projection + " FROM reference_file");
       s.execute("CREATE OR REPLACE TABLE cur AS SELECT " + projection + " FROM current_file");
     } catch (SQLException e) {
-      throw new UnreadableInputException(request.reference() + " / " + request.current(), "cannot load: " + firstLine(e));
+      throw new UnreadableInputException(request.reference() + " / " + request.current(), "cannot load: " + firstLine(e), e);
     }
     long refRows = source.count("ref");
     long curRows = source.count("cur");

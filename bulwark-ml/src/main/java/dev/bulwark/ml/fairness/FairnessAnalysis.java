@@ -22,6 +22,17 @@ public final class FairnessAnalysis {
   private FairnessAnalysis() {}
 
   public static FairnessResult run(TableSource source, FairnessRequest request) throws UnreadableInputException, SQLException {
+    try {
+      return runOnce(source, request);
+    } catch (UnreadableInputException | SQLException e) {
+      if (TableSource.isTypeProblem(e) && source.detectTypesFromAllRows()) {
+        return runOnce(source, request);
+      }
+      throw e;
+    }
+  }
+
+  private static FairnessResult runOnce(TableSource source, FairnessRequest request) throws UnreadableInputException, SQLException {
     String file = request.data().toString();
     Map<String, String> columns = source.register("data", request.data());
     for (String c : allColumns(request)) {
