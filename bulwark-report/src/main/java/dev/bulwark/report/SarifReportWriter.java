@@ -183,18 +183,18 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeStringField("uri", UriPaths.encodePath(Reports.outerFile(location.path())));
     g.writeStringField("uriBaseId", "%SRCROOT%");
     g.writeEndObject();
-    if (member == null && (location.line() != null || location.offset() != null)) {
-      g.writeObjectFieldStart("region");
-      if (location.line() != null) {
-        g.writeNumberField("startLine", Math.max(1, location.line()));
-        if (location.column() != null) {
-          g.writeNumberField("startColumn", Math.max(1, location.column()));
-        }
-      } else {
-        g.writeNumberField("byteOffset", Math.max(0, location.offset()));
-      }
-      g.writeEndObject();
+    // GitHub code scanning requires region.startLine on every result (sarif-sdk rule GH1003): a finding
+    // without a line points at line 1 of its file; a byte offset in a binary file is kept beside it.
+    g.writeObjectFieldStart("region");
+    Integer line = member == null ? location.line() : null;
+    g.writeNumberField("startLine", line == null ? 1 : Math.max(1, line));
+    if (line != null && location.column() != null) {
+      g.writeNumberField("startColumn", Math.max(1, location.column()));
     }
+    if (member == null && line == null && location.offset() != null) {
+      g.writeNumberField("byteOffset", Math.max(0, location.offset()));
+    }
+    g.writeEndObject();
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndArray();

@@ -40,6 +40,34 @@ class SarifReportWriterTest {
     }
   }
 
+  /** The checks GitHub's ingestion applies beyond the schema (sarif-sdk's GH rules), on every sample. */
+  @Test
+  void meetsGitHubCodeScanningRules() throws Exception {
+    for (var report : java.util.List.of(SampleReports.aiApp(), SampleReports.clean(), SampleReports.hostile(),
+        SampleReports.large(300))) {
+      JsonNode log = new ObjectMapper().readTree(Goldens.render(writer, report));
+      assertThat(log.get("$schema").asText()).endsWith("2.1.0.json");
+      assertThat(log.get("runs")).hasSize(1);
+      JsonNode run = log.get("runs").get(0);
+      JsonNode driver = run.get("tool").get("driver");
+      assertThat(driver.get("name").asText()).isNotBlank();
+      for (JsonNode rule : driver.get("rules")) {
+        assertThat(rule.get("shortDescription").get("text").asText()).isNotBlank();
+        assertThat(rule.get("fullDescription").get("text").asText()).isNotBlank();
+        assertThat(rule.get("help").get("text").asText()).isNotBlank();
+        assertThat(Double.parseDouble(rule.get("properties").get("security-severity").asText())).isBetween(0.0, 10.0);
+      }
+      assertThat(run.get("results").size()).isLessThanOrEqualTo(25_000);
+      for (JsonNode result : run.get("results")) {
+        assertThat(result.get("message").get("text").asText()).isNotBlank();
+        JsonNode physical = result.get("locations").get(0).get("physicalLocation");
+        String uri = physical.get("artifactLocation").get("uri").asText();
+        assertThat(java.net.URI.create(uri).isAbsolute()).as(uri).isFalse();
+        assertThat(physical.get("region").get("startLine").asInt()).isPositive();
+      }
+    }
+  }
+
   @Test
   void archiveMembersPointAtTheOuterFile() throws Exception {
     JsonNode run = new ObjectMapper().readTree(Goldens.render(writer, SampleReports.aiApp())).get("runs").get(0);
