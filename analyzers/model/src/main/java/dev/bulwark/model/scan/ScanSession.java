@@ -78,6 +78,15 @@ public final class ScanSession {
       }
       findings.add(b.build());
     }
+    for (dev.bulwark.model.scan.pickle.NestedPayload a : r.archives()) {
+      String nestedLabel = label + "@0x" + Long.toHexString(a.offset() + base);
+      try {
+        new ContainerScanner(this).zip(nestedLabel,
+            new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(a.data()), 1);
+      } catch (java.io.IOException e) {
+        tampering(nestedLabel, "nested archive handed to " + a.loader() + " is unreadable: " + e.getMessage());
+      }
+    }
     return r;
   }
 

@@ -27,7 +27,8 @@ class HostileInputTest {
 
   @Test
   void mutatedFixturesNeverCrashTheAnalyzers() throws IOException {
-    Random random = new Random(42);
+    Random random = new Random(Long.getLong("bulwark.fuzz.seed", 42L));
+    int rounds = Integer.getInteger("bulwark.fuzz.rounds", 6);
     List<String> failures = new ArrayList<>();
     int scanned = 0;
     for (String folder : List.of("benign", "benign-sklearn", "malicious")) {
@@ -35,7 +36,7 @@ class HostileInputTest {
       for (ScanFile f : ctx.tree().files()) {
         byte[] original = Files.readAllBytes(f.localPath().orElseThrow());
         if (original.length == 0 || original.length > 2_000_000) continue;
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < rounds; round++) {
           byte[] mutated = mutate(original, random, round);
           Path p = tmp.resolve(round + "-" + f.name());
           Files.write(p, mutated);

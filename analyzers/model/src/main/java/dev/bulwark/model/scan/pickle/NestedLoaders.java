@@ -26,7 +26,7 @@ final class NestedLoaders {
       "cPickle.loads", "cPickle.load", "pickle.Unpickler", "_pickle.Unpickler", "pickle._Unpickler",
       "dill.loads", "dill.load", "dill._dill.loads", "dill._dill.load", "cloudpickle.loads", "cloudpickle.load",
       "joblib.load", "joblib.numpy_pickle.load", "torch.load", "torch.serialization.load", "numpy.load",
-      "numpy.loads", "pandas.read_pickle", "shelve.open", "copyreg._reconstructor.loads");
+      "numpy.loads", "pandas.read_pickle", "torch.storage._load_from_bytes", "shelve.open", "copyreg._reconstructor.loads");
 
   private NestedLoaders() {}
 

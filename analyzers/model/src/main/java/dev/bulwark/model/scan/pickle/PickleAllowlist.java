@@ -45,7 +45,7 @@ final class PickleAllowlist {
         "torch.sparse_bsr", "torch.sparse_bsc", "torch._mkldnn", "torch.contiguous_format", "torch.channels_last",
         "torch.channels_last_3d", "torch.preserve_format", "torch.per_tensor_affine", "torch.per_channel_affine",
         "torch.per_tensor_symmetric", "torch.per_channel_symmetric", "torch.per_channel_affine_float_qparams",
-        "torch.storage.TypedStorage", "torch.storage.UntypedStorage", "torch.storage._load_from_bytes_untyped",
+        "torch.storage.TypedStorage", "torch.storage.UntypedStorage", "torch.storage._load_from_bytes",
         "torch.UntypedStorage", "torch.TypedStorage", "torch.cuda.UntypedStorage",
         "torch.jit._pickle.build_intlist", "torch.jit._pickle.build_tensorlist", "torch.jit._pickle.build_doublelist",
         "torch.jit._pickle.build_boollist", "torch.jit._pickle.build_tensor_from_id", "torch.jit._pickle.restore_type_tag",

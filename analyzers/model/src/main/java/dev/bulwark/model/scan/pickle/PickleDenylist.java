@@ -28,7 +28,8 @@ final class PickleDenylist {
       "contextlib",
       // processes, signals and threads
       "os", "subprocess", "_posixsubprocess", "pty", "tty", "signal", "multiprocessing", "_multiprocessing",
-      "concurrent", "threading", "_thread", "asyncio", "_asyncio", "platform.popen", "commands", "popen2", "resource",
+      "concurrent", "threading", "_thread", "asyncio", "_asyncio", "platform.popen", "commands", "popen2", "resource", "platform", "_osx_support", "_aix_support",
+      "uuid._get_command_stdout", "uuid._popen", "_pyrepl", "pyexpat",
       "fcntl", "pwd", "grp", "spwd", "crypt", "getpass",
       // files, archives and persistent stores
       "io", "_io", "codecs.open", "codecs.EncodedFile", "codecs.StreamReaderWriter", "shutil", "tempfile", "glob",
@@ -48,7 +49,7 @@ final class PickleDenylist {
       "pandas.read_hdf", "pandas.read_orc", "pandas.read_sas", "pandas.read_stata", "pandas.read_spss",
       "pandas.read_fwf", "pandas.read_clipboard", "pandas.io", "pandas.core.computation", "numexpr",
       // ML frameworks: their loaders, hubs and compilers
-      "torch.load", "torch.save", "torch.serialization.load", "torch.serialization.save", "torch.hub", "torch.jit.load",
+      "torch.load", "torch.save", "torch.jit", "torch._export", "torch.export.load", "torch._higher_order_ops", "torch.serialization.load", "torch.serialization.save", "torch.hub", "torch.jit.load",
       "torch.jit._serialization", "torch.jit.frontend", "torch.jit.CompilationUnit", "torch.package",
       "torch.utils.cpp_extension", "torch.utils.collect_env", "torch.utils.data.datapipes", "torch.fx",
       "torch._dynamo", "torch._inductor", "torch.compile", "torch.distributed", "torch.multiprocessing",

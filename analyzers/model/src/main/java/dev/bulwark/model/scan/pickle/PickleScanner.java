@@ -28,7 +28,8 @@ public final class PickleScanner {
   }
 
   /** What a stream holds. */
-  public record Result(List<PickleIssue> issues, int pickles, boolean legacyTorch, long bytesRead) {}
+  public record Result(List<PickleIssue> issues, int pickles, boolean legacyTorch, long bytesRead,
+      List<NestedPayload> archives) {}
 
   public Result scan(InputStream in) {
     return scan(in, false);
@@ -40,9 +41,10 @@ public final class PickleScanner {
    */
   public Result scan(InputStream in, boolean speculative) {
     List<PickleIssue> issues = new ArrayList<>();
+    List<NestedPayload> archives = new ArrayList<>();
     ByteSource src = new ByteSource(in);
-    Summary s = scanStream(src, "", 0, issues, speculative);
-    return new Result(List.copyOf(issues), s.pickles, s.legacyTorch, src_position(src));
+    Summary s = scanStream(src, "", 0, issues, speculative, archives);
+    return new Result(List.copyOf(issues), s.pickles, s.legacyTorch, src_position(src), List.copyOf(archives));
   }
 
   private static long src_position(ByteSource src) {
@@ -51,7 +53,8 @@ public final class PickleScanner {
 
   private record Summary(int pickles, boolean legacyTorch) {}
 
-  private Summary scanStream(ByteSource src, String via, int depth, List<PickleIssue> issues, boolean firstSpeculative) {
+  private Summary scanStream(ByteSource src, String via, int depth, List<PickleIssue> issues, boolean firstSpeculative,
+      List<NestedPayload> archives) {
     PickleDisassembler dis = new PickleDisassembler(src, limits.captureLimit());
     Map<String, PickleIssue> byCallable = new LinkedHashMap<>();
     List<NestedPayload> nested = new ArrayList<>();
@@ -93,7 +96,15 @@ public final class PickleScanner {
       if (n.data() == null || depth >= limits.maxDepth()) {
         continue;
       }
-      scanStream(new ByteSource(new ByteArrayInputStream(n.data())), chain, depth + 1, issues, false);
+      byte[] d = n.data();
+      if (d.length >= 4 && d[0] == 'P' && d[1] == 'K' && d[2] == 3 && d[3] == 4) {
+        // torch.load of a zip checkpoint: the caller opens it as a container
+        if (via.isEmpty()) {
+          archives.add(n);
+        }
+        continue;
+      }
+      scanStream(new ByteSource(new ByteArrayInputStream(d)), chain, depth + 1, issues, false, archives);
     }
     return new Summary(pickles, legacy);
   }

@@ -102,6 +102,10 @@ public final class LenientZip {
         cdEnd = z64Pos;
       }
     }
+    if (cdSize < 0 || cdOffset < 0 || count < 0 || cdSize > size || cdOffset > size) {
+      anomalies.add("end record declares impossible sizes (" + count + " members, " + cdSize + " bytes at " + cdOffset + ")");
+      return false;
+    }
     long delta = cdEnd - cdSize - cdOffset;
     if (delta < 0 || cdEnd - cdSize < 0) {
       anomalies.add("central directory size or offset is inconsistent with the end record");
@@ -269,12 +273,17 @@ public final class LenientZip {
   }
 
   private static String text(ByteBuffer b, int from, int len) {
+    len = Math.max(0, Math.min(len, b.limit() - from));
     byte[] out = new byte[len];
     b.get(from, out);
     return new String(out, StandardCharsets.UTF_8);
   }
 
   ByteBuffer read(long pos, int len) throws IOException {
+    if (pos < 0 || len < 0 || pos > size) {
+      throw new ZipFormatException("zip structure points to " + len + " bytes at offset " + pos
+          + ", outside the " + size + "-byte file");
+    }
     ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
     synchronized (ch) {
       ch.position(pos);
