@@ -24,9 +24,17 @@ final class CycloneDxVulnerabilities {
 
   static List<Vulnerability> of(ScanReport report, Set<String> componentRefs) {
     List<Vulnerability> out = new ArrayList<>();
+    Set<String> bomRefs = new java.util.HashSet<>();
     for (Finding f : Reports.sortedFindings(report)) {
       if (f.scanner() == Scanner.VULN) {
-        out.add(vulnerability(f, componentRefs));
+        Vulnerability v = vulnerability(f, componentRefs);
+        // bom-refs must be unique in a BOM; two findings with one fingerprint would otherwise clash
+        String ref = v.getBomRef();
+        for (int n = 2; !bomRefs.add(ref); n++) {
+          ref = v.getBomRef() + "-" + n;
+        }
+        v.setBomRef(ref);
+        out.add(v);
       }
     }
     return out;
