@@ -30,6 +30,7 @@ public final class CsvReader implements TableReader {
   private int len;
   private long line = 1;
   private boolean eof;
+  private long consumed;
 
   public CsvReader(String path, InputStream stream, char delimiter, boolean header) throws IOException {
     this.path = path;
@@ -68,9 +69,10 @@ public final class CsvReader implements TableReader {
     return columns;
   }
 
+  /** UTF-8 bytes of the characters consumed so far (not of what the buffers read ahead). */
   @Override
   public long bytesRead() {
-    return counted.count();
+    return consumed;
   }
 
   /** The 1-based line the next record starts on. */
@@ -108,13 +110,16 @@ public final class CsvReader implements TableReader {
         return -1;
       }
     }
-    return buf[pos++];
+    char c = buf[pos++];
+    consumed += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    return c;
   }
 
   private int peek() throws IOException {
     int c = read();
     if (c >= 0) {
       pos--;
+      consumed -= c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate((char) c) ? 2 : 3;
     }
     return c;
   }

@@ -1,0 +1,119 @@
+package dev.bulwark.data.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.model.Component;
+import dev.bulwark.model.ComponentType;
+import dev.bulwark.spi.Cataloger;
+import dev.bulwark.spi.ScanFile;
+import dev.bulwark.spi.UnreadableInputException;
+import dev.bulwark.spi.testkit.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetCatalogerTest {
+
+  private final DatasetCataloger cataloger = new DatasetCataloger();
+  private final Path customers = Fixtures.path("pii-datasets/customers");
+  private final Path arrow = Fixtures.path("data-catalog/arrow");
+
+  private Component one(Path file) throws IOException {
+    ScanFile f = Fixtures.file(file);
+    assertThat(cataloger.claims(f)).as(file.toString()).isTrue();
+    List<Component> c = cataloger.catalog(f, Fixtures.context(file.getParent()));
+    assertThat(c).hasSize(1);
+    return c.get(0);
+  }
+
+  @Test
+  void isFoundByServiceLoader() {
+    assertThat(ServiceLoader.load(Cataloger.class).stream().map(p -> p.get().id())).contains("sbom/datasets");
+  }
+
+  @Test
+  void csvHasHashSizeRowsAndTypedColumns() throws Exception {
+    Path file = customers.resolve("customers.csv");
+    Component c = one(file);
+    assertThat(c.type()).isEqualTo(ComponentType.DATA);
+    assertThat(c.ref()).isEqualTo("data:customers.csv");
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    assertThat(c.hashes()).containsEntry("SHA-256", sha);
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "200")
+        .containsEntry(DatasetCataloger.ROWS_ESTIMATED, "false")
+        .containsEntry(DatasetCataloger.COLUMN_COUNT, "14")
+        .containsEntry(DatasetCataloger.SIZE, String.valueOf(Files.size(file)))
+        .containsEntry(DatasetCataloger.FORMAT, "csv");
+    assertThat(c.properties().get(DatasetCataloger.COLUMNS)).startsWith("[\"order_id\",\"full_name\",\"email\"");
+    assertThat(c.properties().get(DatasetCataloger.COLUMN_TYPES)).contains("\"order_id\":\"integer\"",
+        "\"amount\":\"double\"", "\"date_of_birth\":\"date\"", "\"email\":\"string\"");
+  }
+
+  @Test
+  void parquetCountsComeFromTheFooter() throws IOException {
+    Component c = one(customers.resolve("customers.parquet"));
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "200").containsEntry(DatasetCataloger.FORMAT, "parquet")
+        .containsEntry(DatasetCataloger.ROWS_ESTIMATED, "false");
+    assertThat(c.properties().get(DatasetCataloger.COLUMN_TYPES)).contains("\"order_id\":\"BIGINT\"", "\"amount\":\"DOUBLE\"");
+  }
+
+  @Test
+  void jsonLinesFlattenNestedKeys() throws IOException {
+    Component c = one(customers.resolve("customers.jsonl"));
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "100").containsEntry(DatasetCataloger.FORMAT, "json-lines");
+    assertThat(c.properties().get(DatasetCataloger.COLUMNS)).contains("contact.email");
+  }
+
+  @Test
+  void arrowFileAndStreamFormats() throws IOException {
+    for (String name : List.of("people.arrow", "people.stream")) {
+      Component c = one(arrow.resolve(name));
+      assertThat(c.properties()).as(name).containsEntry(DatasetCataloger.ROWS, "2500")
+          .containsEntry(DatasetCataloger.FORMAT, "arrow")
+          .containsEntry(DatasetCataloger.COLUMNS, "[\"id\",\"score\",\"name\",\"active\"]")
+          .containsEntry(DatasetCataloger.COLUMN_TYPES, "{\"id\":\"int32\",\"score\":\"float64\",\"name\":\"utf8\",\"active\":\"bool\"}");
+    }
+  }
+
+  @Test
+  void contentDecidesNotTheExtension(@TempDir Path dir) throws IOException {
+    Path parquetNamedBin = Files.copy(customers.resolve("customers.parquet"), dir.resolve("part-0000.bin"));
+    assertThat(cataloger.claims(Fixtures.file(parquetNamedBin))).isTrue();
+    Path binaryNamedCsv = Files.write(dir.resolve("fake.csv"), new byte[] {0, 1, 2, 3, (byte) 0xFF, 0, 0, 7});
+    assertThat(cataloger.claims(Fixtures.file(binaryNamedCsv))).isFalse();
+    Path notJsonl = Files.writeString(dir.resolve("x.jsonl"), "hello world\n");
+    assertThat(cataloger.claims(Fixtures.file(notJsonl))).isFalse();
+  }
+
+  @Test
+  void hugeFilesAreCountedWithinABudgetAndSaySo(@TempDir Path dir) throws IOException {
+    List<String> lines = Files.readAllLines(customers.resolve("customers.csv"));
+    StringBuilder b = new StringBuilder(lines.get(0)).append('\n');
+    for (int i = 0; i < 50; i++) {
+      lines.subList(1, lines.size()).forEach(l -> b.append(l).append('\n'));
+    }
+    Path big = Files.writeString(dir.resolve("big.csv"), b);
+    List<Component> c = cataloger.catalog(Fixtures.file(big), Fixtures.context(dir, Map.of("data.catalogBytes", "300000")));
+    Map<String, String> p = c.get(0).properties();
+    assertThat(p).containsEntry(DatasetCataloger.ROWS_ESTIMATED, "true");
+    assertThat(Long.parseLong(p.get(DatasetCataloger.ROWS))).isBetween(9000L, 11000L);
+    Map<String, String> exact = cataloger.catalog(Fixtures.file(big), Fixtures.context(dir)).get(0).properties();
+    assertThat(exact).containsEntry(DatasetCataloger.ROWS, "10000").containsEntry(DatasetCataloger.ROWS_ESTIMATED, "false");
+  }
+
+  @Test
+  void truncatedArrowIsUnreadable(@TempDir Path dir) throws IOException {
+    byte[] all = Files.readAllBytes(arrow.resolve("people.stream"));
+    Path cut = Files.write(dir.resolve("cut.arrow"), java.util.Arrays.copyOf(all, 2000));
+    assertThatThrownBy(() -> cataloger.catalog(Fixtures.file(cut), Fixtures.context(dir)))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("cut.arrow");
+  }
+}
