@@ -62,6 +62,25 @@ public record ModelCard(Map<String, List<String>> fields) {
     return new ModelCard(out);
   }
 
+  private static final java.util.Map<String, String> SPDX = java.util.Map.ofEntries(
+      java.util.Map.entry("apache-2.0", "Apache-2.0"), java.util.Map.entry("mit", "MIT"),
+      java.util.Map.entry("bsd-2-clause", "BSD-2-Clause"), java.util.Map.entry("bsd-3-clause", "BSD-3-Clause"),
+      java.util.Map.entry("cc0-1.0", "CC0-1.0"), java.util.Map.entry("cc-by-4.0", "CC-BY-4.0"),
+      java.util.Map.entry("cc-by-sa-4.0", "CC-BY-SA-4.0"), java.util.Map.entry("cc-by-nc-4.0", "CC-BY-NC-4.0"),
+      java.util.Map.entry("cc-by-nc-sa-4.0", "CC-BY-NC-SA-4.0"), java.util.Map.entry("cc-by-nc-nd-4.0", "CC-BY-NC-ND-4.0"),
+      java.util.Map.entry("gpl-3.0", "GPL-3.0-only"), java.util.Map.entry("gpl-2.0", "GPL-2.0-only"),
+      java.util.Map.entry("lgpl-3.0", "LGPL-3.0-only"), java.util.Map.entry("agpl-3.0", "AGPL-3.0-only"),
+      java.util.Map.entry("mpl-2.0", "MPL-2.0"), java.util.Map.entry("unlicense", "Unlicense"),
+      java.util.Map.entry("openrail", "LicenseRef-openrail"), java.util.Map.entry("creativeml-openrail-m", "LicenseRef-creativeml-openrail-m"),
+      java.util.Map.entry("llama2", "LicenseRef-llama2"), java.util.Map.entry("llama3", "LicenseRef-llama3"),
+      java.util.Map.entry("llama3.1", "LicenseRef-llama3.1"), java.util.Map.entry("gemma", "LicenseRef-gemma"),
+      java.util.Map.entry("other", "LicenseRef-other"));
+
+  /** The card's licences as SPDX ids where the Hugging Face id has one, else as written. */
+  public List<String> spdxLicenses() {
+    return get("license").stream().map(l -> SPDX.getOrDefault(l.toLowerCase(java.util.Locale.ROOT), l)).toList();
+  }
+
   public List<String> get(String key) {
     return fields.getOrDefault(key, List.of());
   }

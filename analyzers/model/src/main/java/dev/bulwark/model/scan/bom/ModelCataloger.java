@@ -114,7 +114,7 @@ public final class ModelCataloger implements Cataloger {
     root.path("architectures").forEach(a -> arch.add(a.asText()));
     if (!arch.isEmpty()) b.property("bulwark:model:architectures", String.join(",", arch));
     card.fields().forEach((k, v) -> b.property(CARD + k, String.join(",", v)));
-    card.get("license").forEach(b::license);
+    card.spdxLicenses().forEach(b::license);
     List<Component> out = new ArrayList<>();
     for (String base : card.get("base_model")) {
       String baseId = repoId(base);

@@ -57,7 +57,11 @@ public final class HuggingFaceAnalyzer implements FileAnalyzer {
     try {
       root = Json.parse(file.readAllBytes(MAX_TEXT));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UnreadableInputException(file.path(), "not valid JSON: " + e.getOriginalMessage());
+      String head = new String(file.head(), java.nio.charset.StandardCharsets.UTF_8);
+      if (head.contains("\"auto_map\"") || head.contains("\"model_type\"")) {
+        throw new UnreadableInputException(file.path(), "not valid JSON: " + e.getOriginalMessage());
+      }
+      return List.of(); // some other tool's config.json (JSON with comments...) is not ours to judge
     }
     Map<String, String> autoMap = autoMap(root);
     if (autoMap.isEmpty()) {

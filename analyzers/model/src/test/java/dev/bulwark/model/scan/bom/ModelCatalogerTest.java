@@ -88,7 +88,7 @@ class ModelCatalogerTest {
         .containsEntry("bulwark:modelCard:pipeline_tag", "fill-mask")
         .containsEntry("bulwark:modelCard:language", "en")
         .containsEntry("bulwark:modelCard:base_model", "google-bert/bert-base-uncased");
-    assertThat(hf.licenses()).containsExactly("apache-2.0");
+    assertThat(hf.licenses()).containsExactly("Apache-2.0");
     assertThat(hf.dependsOn()).containsExactly("pkg:huggingface/google-bert/bert-base-uncased");
     assertThat(all).anySatisfy(c -> assertThat(c.ref()).isEqualTo("pkg:huggingface/google-bert/bert-base-uncased"));
   }
