@@ -66,7 +66,7 @@ public record AttributeMetrics(
         minDi = r;
       }
     }
-    return new AttributeMetrics(attribute, reference, dpd, dpr, Math.max(tprd, fprd) , Math.min(tprr, fprr),
+    return new AttributeMetrics(attribute, reference, dpd, dpr, Math.max(tprd, fprd), Math.min(tprr, fprr),
         tprd, difference(groups, Confusion::ppv), minDi, !Double.isNaN(minDi) && minDi >= FOUR_FIFTHS, di);
   }
 

@@ -17,6 +17,9 @@ public final class Bootstrap {
   /** Per-group rates that get intervals (the bars in the charts). */
   public static final List<String> GROUP_RATES = List.of("selectionRate", "tpr", "fpr", "fnr", "ppv", "accuracy");
 
+  /** Upper bound on group combinations x resamples, so a hostile high-cardinality column cannot stall the audit. */
+  public static final long MAX_WORK = 5_000_000;
+
   public record Cell(String[] values, Confusion counts) {}
 
   public record Interval(double low, double high) {}

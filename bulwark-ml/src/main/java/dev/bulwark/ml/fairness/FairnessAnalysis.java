@@ -138,6 +138,10 @@ public final class FairnessAnalysis {
     // DuckDB returns groups in no fixed order; the bootstrap's draw sequence must not depend on it.
     finest.sort((c1, c2) -> java.util.Arrays.compare(c1.values(), c2.values()));
     long used = finest.stream().mapToLong(c -> c.counts().count()).sum();
+    if ((long) finest.size() * request.bootstrap() > Bootstrap.MAX_WORK) {
+      throw new UnreadableInputException(file, finest.size() + " group combinations are too many for " + request.bootstrap()
+          + " bootstrap resamples (at most " + Bootstrap.MAX_WORK + " combinations x resamples); lower --bootstrap");
+    }
     Bootstrap.Intervals intervals = request.bootstrap() > 0
         ? Bootstrap.run(finest, sens, metrics, request.bootstrap(), request.seed(), request.confidence())
         : null;

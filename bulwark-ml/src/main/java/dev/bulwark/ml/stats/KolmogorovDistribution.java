@@ -1,7 +1,5 @@
 package dev.bulwark.ml.stats;
 
-import org.hipparchus.special.Gamma;
-
 /**
  * Survival function of the two-sided one-sample Kolmogorov statistic D_n, P(D_n >= x), choosing the
  * algorithm by (n, x) the way scipy's {@code kstwo.sf} does (Simard and L'Ecuyer 2011): Ruben–Gambino
@@ -245,9 +243,5 @@ public final class KolmogorovDistribution {
         row[j] *= f;
       }
     }
-  }
-
-  static double lnGamma(double x) {
-    return Gamma.logGamma(x);
   }
 }
