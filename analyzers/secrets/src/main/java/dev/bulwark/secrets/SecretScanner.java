@@ -23,9 +23,6 @@ import java.util.Set;
  */
 public final class SecretScanner {
 
-  /** How far before a keyword a line-bounded window starts (the secret may precede its anchor a little). */
-  private static final int BEFORE = 256;
-
   /** Detectors at or above this priority are exact (checksums, decoded headers): their rejections are vetoes. */
   static final int VETO_PRIORITY = 20;
 
@@ -75,12 +72,57 @@ public final class SecretScanner {
     return automaton.containsAny(bytes, from, to);
   }
 
+  /**
+   * Scans UTF-8 bytes: the keyword pass runs on the raw bytes, so a file without any keyword is never decoded;
+   * pure-ASCII files are then decoded for free (byte offsets are character offsets). Returns the decoded text's
+   * hits together with the text, or falls back to decoding and scanning characters when non-ASCII bytes occur.
+   */
+  public BytesResult scanUtf8(byte[] bytes, int from, int to, TextFormat format) {
+    int[] buf = new int[48];
+    int[] size = {0};
+    int[][] hits = {buf};
+    boolean ascii = automaton.scanAscii(bytes, from, to, (k, s, e) -> {
+      int[] b = hits[0];
+      if (size[0] + 3 > b.length) {
+        b = Arrays.copyOf(b, b.length * 2);
+        hits[0] = b;
+      }
+      b[size[0]] = k;
+      b[size[0] + 1] = s - from;
+      b[size[0] + 2] = e - from;
+      size[0] += 3;
+    });
+    if (size[0] == 0) {
+      return new BytesResult(null, List.of());
+    }
+    if (!ascii) {
+      String text = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+      return new BytesResult(text, scan(text, format));
+    }
+    String text = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int[] h = hits[0];
+    int n = size[0];
+    return new BytesResult(text, scan(text, format, sink -> {
+      for (int i = 0; i < n; i += 3) {
+        sink.hit(h[i], h[i + 1], h[i + 2]);
+      }
+    }));
+  }
+
+  /** The decoded text (null when no keyword occurred, so nothing was decoded) and its hits. */
+  public record BytesResult(String text, List<Hit> hits) {}
+
   public List<Hit> scan(String text, TextFormat format) {
+    return scan(text, format, sink -> automaton.scan(text, 0, text.length(), sink));
+  }
+
+  private List<Hit> scan(String text, TextFormat format, java.util.function.Consumer<AhoCorasick.HitSink> keywordPass) {
     int n = text.length();
     int count = detectors.size();
     int[][] windows = new int[count][];
     int[] sizes = new int[count];
-    automaton.scan(text, 0, n, (k, s, e) -> {
+    LineCursor lines = new LineCursor(text);
+    keywordPass.accept((k, s, e) -> {
       for (int d : detectorsOfKeyword[k]) {
         Detector det = detectors.get(d);
         int[] w = windows[d];
@@ -94,8 +136,8 @@ public final class SecretScanner {
           from = Math.max(0, s - det.reach());
           to = Math.min(n, e + det.reach());
         } else {
-          from = Math.max(lineStart(text, s, BEFORE), s - BEFORE);
-          to = Math.min(lineEnd(text, e, det.reach()), n);
+          from = det.before() == 0 ? s : Math.max(lines.start(s), s - det.before());
+          to = Math.min(lines.end(e), e + det.reach());
         }
         if (w == null) {
           w = new int[8];
@@ -172,21 +214,57 @@ public final class SecretScanner {
     return result;
   }
 
-  private static int lineStart(String t, int pos, int max) {
-    int i = pos;
-    int stop = Math.max(0, pos - max);
-    while (i > stop && t.charAt(i - 1) != '\n') {
-      i--;
-    }
-    return i;
-  }
+  /**
+   * Line boundaries for increasing positions in amortised linear time: keyword hits arrive in order, so each
+   * character is walked over a bounded number of times however many hits share a line.
+   */
+  private static final class LineCursor {
+    private final String text;
+    private int startQueried = 0;   // last position whose line start is known
+    private int startOfLine = 0;
+    private int endQueried = -1;    // last position whose line end is known
+    private int endOfLine = -1;
 
-  private static int lineEnd(String t, int pos, int max) {
-    int i = pos;
-    int stop = Math.min(t.length(), pos + max);
-    while (i < stop && t.charAt(i) != '\n') {
-      i++;
+    LineCursor(String text) {
+      this.text = text;
     }
-    return i;
+
+    int start(int pos) {
+      if (pos < startQueried) {
+        return slowStart(pos);
+      }
+      int i = pos;
+      while (i > startQueried && text.charAt(i - 1) != '\n') {
+        i--;
+      }
+      if (i > startQueried || i == 0 || text.charAt(i - 1) == '\n') {
+        startOfLine = i;
+      }
+      startQueried = pos;
+      return startOfLine;
+    }
+
+    int end(int pos) {
+      if (pos <= endOfLine && pos >= endQueried && endQueried >= 0) {
+        endQueried = pos;
+        return endOfLine;
+      }
+      int i = pos;
+      int n = text.length();
+      while (i < n && text.charAt(i) != '\n') {
+        i++;
+      }
+      endQueried = pos;
+      endOfLine = i;
+      return i;
+    }
+
+    private int slowStart(int pos) {
+      int i = pos;
+      while (i > 0 && text.charAt(i - 1) != '\n') {
+        i--;
+      }
+      return i;
+    }
   }
 }

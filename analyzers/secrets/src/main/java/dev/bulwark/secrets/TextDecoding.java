@@ -29,7 +29,11 @@ public final class TextDecoding {
   private TextDecoding() {}
 
   public static Encoding sniff(byte[] head) {
-    int n = head.length;
+    return sniff(head, head.length);
+  }
+
+  /** Sniffs the first {@code n} bytes of {@code head}. */
+  public static Encoding sniff(byte[] head, int n) {
     if (n >= 4 && u(head[0]) == 0xFF && u(head[1]) == 0xFE && head[2] == 0 && head[3] == 0) {
       return new Encoding(UTF_32LE, 4);
     }

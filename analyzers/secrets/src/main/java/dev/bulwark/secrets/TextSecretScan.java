@@ -8,7 +8,6 @@ import dev.bulwark.model.Suppression;
 import dev.bulwark.secrets.detect.TextFormat;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +38,27 @@ public final class TextSecretScan {
    * @param salt fingerprint salt, see {@link SecretFindings#finding}
    */
   public List<Finding> scan(String path, byte[] bytes, Map<String, String> context, String salt) {
-    byte[] head = bytes.length <= 8192 ? bytes : Arrays.copyOf(bytes, 8192);
-    TextDecoding.Encoding enc = TextDecoding.sniff(head);
+    TextDecoding.Encoding enc = TextDecoding.sniff(bytes, Math.min(bytes.length, 8192));
     if (enc.isBinary()) {
       return List.of();
     }
-    if (enc.asciiCompatible() && !scanner.mayContainSecrets(bytes, 0, bytes.length)) {
-      return List.of();
-    }
-    String text = TextDecoding.decode(bytes, enc);
     String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
     TextFormat format = TextFormat.of(name);
+    String text;
+    List<SecretScanner.Hit> hits = null;
+    if (enc.asciiCompatible() && format != TextFormat.NOTEBOOK) {
+      SecretScanner.BytesResult r = scanner.scanUtf8(bytes, enc.bomLength(), bytes.length, format);
+      if (r.text() == null) {
+        return List.of(); // not one keyword: the file is never decoded
+      }
+      text = r.text();
+      hits = r.hits();
+    } else {
+      if (enc.asciiCompatible() && !scanner.mayContainSecrets(bytes, 0, bytes.length)) {
+        return List.of();
+      }
+      text = TextDecoding.decode(bytes, enc);
+    }
     Map<String, Finding> byId = new LinkedHashMap<>();
     Map<String, Integer> occurrences = new LinkedHashMap<>();
     boolean truncated = false;
@@ -79,8 +88,11 @@ public final class TextSecretScan {
       }
       format = TextFormat.JSON;
     }
+    if (hits == null) {
+      hits = scanner.scan(text, format);
+    }
     LineIndex lines = new LineIndex(text);
-    for (SecretScanner.Hit h : scanner.scan(text, format)) {
+    for (SecretScanner.Hit h : hits) {
       int line = lines.line(h.start());
       Suppression s = allowed(lines, line, h) ? inline(path) : null;
       truncated |= add(byId, occurrences, SecretFindings.finding(h.detector(), h.value(),

@@ -58,7 +58,8 @@ final class AiProviders {
         assigned("mistral-api-key", "Mistral AI API key", HIGH, "[A-Za-z0-9]{32}", "mistral").build(),
         token("groq-api-key", "Groq API key", HIGH, "gsk_", ALNUM, 52, 52).build(),
         token("together-api-key", "Together AI API key", HIGH, "tgp_v1_", ALNUM_DASH, 43, 43).build(),
-        assigned("together-legacy-api-key", "Together AI legacy API key", HIGH, "[a-f0-9]{64}", "together").build(),
+        assigned("together-legacy-api-key", "Together AI legacy API key", HIGH, "[a-f0-9]{64}", "together_api", "together_key",
+            "together_ai", "togetherai", "together.").build(),
         token("perplexity-api-key", "Perplexity API key", HIGH, "pplx-", ALNUM, 48, 48).build(),
         regex("pinecone-api-key", "Pinecone API key", HIGH,
             "(?:^|[^A-Za-z0-9_])(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,90})(?:[^A-Za-z0-9_]|$)", "pcsk_").build(),
@@ -82,16 +83,18 @@ final class AiProviders {
             "eleven_api_key", "xi-api-key", "xi_api_key").build(),
         assigned("assemblyai-api-key", "AssemblyAI API key", HIGH, "[a-f0-9]{32}", "assemblyai", "assembly_ai").build(),
         assigned("deepgram-api-key", "Deepgram API key", HIGH, "[a-f0-9]{40}", "deepgram").build(),
-        assigned("stability-api-key", "Stability AI API key", HIGH, "sk-[A-Za-z0-9]{48}", "stability", "dreamstudio")
+        assigned("stability-api-key", "Stability AI API key", HIGH, "sk-[A-Za-z0-9]{48}", "stability_api", "stability_key", "stability-key", "stability_ai",
+            "stabilityai", "dreamstudio")
             .priority(8).build(),
         regex("langfuse-secret-key", "Langfuse secret key", HIGH, "\\b(sk-lf-" + Rules.UUID + ")\\b", "sk-lf-").build(),
-        assigned("voyage-api-key", "Voyage AI API key", HIGH, "pa-[A-Za-z0-9_-]{40,50}", "voyage").build(),
+        assigned("voyage-api-key", "Voyage AI API key", HIGH, "pa-[A-Za-z0-9_-]{40,50}", "voyage_api", "voyage_key", "voyageai",
+            "voyage.").build(),
         assigned("azure-openai-api-key", "Azure OpenAI API key", HIGH, "[a-f0-9]{32}|[A-Za-z0-9]{84}", "azure_openai",
             "azure-openai", "azureopenai", "aoai").build(),
         assigned("ai21-api-key", "AI21 Labs API key", HIGH, "[A-Za-z0-9]{32}", "ai21").build(),
         assigned("clarifai-pat", "Clarifai personal access token", HIGH, "[a-f0-9]{32}", "clarifai").build(),
-        assigned("neptune-api-token", "Neptune.ai API token", HIGH, "eyJ[A-Za-z0-9_=-]{60,400}", "neptune").build(),
-        assigned("modal-token-secret", "Modal token secret", HIGH, "as-[A-Za-z0-9]{22}", "modal").build());
+        assigned("neptune-api-token", "Neptune.ai API token", HIGH, "eyJ[A-Za-z0-9_=-]{60,400}", "neptune_api", "neptune_token", "neptune.init").build(),
+        assigned("modal-token-secret", "Modal token secret", HIGH, "as-[A-Za-z0-9]{22}", "modal_token", "modal.token").build());
   }
 
   /** Reports the inner matcher's candidates only when their line mentions one of {@code words}. */

@@ -5,6 +5,7 @@ import static dev.bulwark.model.Severity.HIGH;
 import static dev.bulwark.secrets.catalog.Rules.regex;
 
 import dev.bulwark.secrets.detect.Detector;
+import dev.bulwark.secrets.detect.UriCredentialMatcher;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,9 +13,6 @@ import java.util.Set;
 /** Database and broker URIs and connection strings with an inline password; the password is the secret. */
 final class ConnectionStrings {
 
-  private static final String USER = "[^\\s:@/\"'<>`]{0,128}";
-  private static final String PASS = "([^\\s@/\"'<>`]{1,256})";
-  private static final String HOST = "[A-Za-z0-9.\\-_\\[\\]]{1,255}";
 
   /** Passwords that tutorials and compose files use on purpose. */
   private static final Set<String> DEFAULTS = Set.of("password", "pass", "passwd", "pwd", "secret", "postgres",
@@ -50,20 +48,41 @@ final class ConnectionStrings {
             .validator(ConnectionStrings::realPassword).priority(15).build(),
         regex("sqlserver-connection-string", "SQL Server / ADO.NET connection string with password", CRITICAL,
             "(?i)(?:server|data source|host)\\s*=[^;\"'\\n]{1,200};[^\"'\\n]{0,300}?\\b(?:password|pwd)\\s*=\\s*([^;\"'\\s]{4,256})",
-            "data source=", "server=", "host=").validator(ConnectionStrings::realPassword).priority(12).build(),
-        regex("url-basic-auth", "Credentials embedded in an HTTP(S) URL", HIGH,
-            "https?://[A-Za-z0-9._%+\\-]{1,64}:([^\\s@/\"'<>:`]{3,128})@[A-Za-z0-9.\\-]{1,255}", "http://", "https://")
-            .validator(ConnectionStrings::realPassword).priority(3).build());
+            "data source=", "server=", "host=").validator(ConnectionStrings::realPassword).priority(12).multiline(400).build(),
+Detector.builder("url-basic-auth", "Credentials embedded in an HTTP(S) URL", HIGH)
+            .keywords("http://", "https://")
+            .matcher(new UriCredentialMatcher(java.util.Set.of("http", "https")))
+            .validator(ConnectionStrings::realPassword).priority(3)
+            .about("Credentials embedded in an HTTP(S) URL: `https://user:password@host`; the password is the secret. "
+                + "Template variables, well-known default passwords and placeholders are not reported.")
+            .build());
   }
 
   private static Detector uri(String slug, String title, String scheme, String... keywords) {
-    return regex(slug, title, CRITICAL,
-        "(?i)\\b" + scheme + "://" + USER + ":" + PASS + "@" + HOST, keywords)
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String k : keywords) {
+      names.add(k.replace("://", ""));
+    }
+    names.addAll(SCHEMES.getOrDefault(slug, java.util.Set.of()));
+    return Detector.builder(slug, title, CRITICAL)
+        .keywords(keywords)
+        .matcher(new UriCredentialMatcher(names))
         .validator(ConnectionStrings::realPassword).priority(12)
-        .about(title + ": a `" + scheme.replace("(?:", "(").replace("\\+", "+") + "://user:password@host` URI. "
+        .about(title + ": a `" + String.join("|", names) + "://user:password@host` URI; the password is the secret. "
             + "Template variables, well-known default passwords and placeholders are not reported.")
         .build();
   }
+
+  /** Scheme spellings beyond the keywords. */
+  private static final java.util.Map<String, java.util.Set<String>> SCHEMES = java.util.Map.of(
+      "postgres-uri", java.util.Set.of("postgres", "postgresql"),
+      "mongodb-uri", java.util.Set.of("mongodb", "mongodb+srv"),
+      "redis-uri", java.util.Set.of("redis", "rediss"),
+      "amqp-uri", java.util.Set.of("amqp", "amqps"),
+      "ldap-uri", java.util.Set.of("ldap", "ldaps"),
+      "ftp-uri", java.util.Set.of("ftp", "sftp", "ftps"),
+      "database-uri", java.util.Set.of("neo4j+s", "neo4j+ssc", "bolt+s"),
+      "url-basic-auth", java.util.Set.of("http", "https"));
 
   static boolean realPassword(String p) {
     String v = p.toLowerCase(Locale.ROOT);

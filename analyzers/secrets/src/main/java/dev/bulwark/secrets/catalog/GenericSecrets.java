@@ -27,17 +27,17 @@ final class GenericSecrets {
             "apikey", "api_key", "api-key", "api.key", "accesskey", "access_key", "access-key", "authkey", "auth_key",
             "client_key", "clientkey", "master_key", "masterkey", "signing_key", "signingkey", "encryption_key",
             "encryptionkey", "license_key", "subscription_key"),
-        generic("generic-credential", "Hard-coded credential", Kind.CREDENTIAL, "credential", "creds", "cred"),
+        generic("generic-credential", "Hard-coded credential", Kind.CREDENTIAL, "credential", "creds"),
         Rules.custom("generic-bearer-token", "Bearer token in an Authorization header", MEDIUM,
                 new Re2Matcher("(?i)\\bbearer\\s+([A-Za-z0-9_\\-.=~+/]{20,512})"), "bearer")
-            .priority(1)
+            .multiline(600).priority(1)
             .validator(v -> Validators.mixesLettersAndDigits(v) && Entropy.shannon(v) >= 3.5)
             .about("An `Authorization: Bearer <token>` header value with a random-looking token (letters and digits, "
                 + "at least 3.5 bits of entropy per character).")
             .build(),
         Rules.custom("generic-basic-auth-header", "Basic credentials in an Authorization header", MEDIUM,
                 new Re2Matcher("(?i)\\bbasic\\s+([A-Za-z0-9+/]{8,300}={0,2})(?:[^A-Za-z0-9+/=]|$)"), "basic ")
-            .priority(1)
+            .multiline(320).priority(1)
             .validator(GenericSecrets::basicCredentials)
             .about("An `Authorization: Basic <base64>` header value that decodes to `user:password` with a "
                 + "non-trivial password.")

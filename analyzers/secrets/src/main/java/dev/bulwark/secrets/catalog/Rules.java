@@ -23,6 +23,7 @@ final class Rules {
     return Detector.builder(slug, title, severity)
         .keywords(prefix.toLowerCase(Locale.ROOT))
         .matcher(new PrefixTokenMatcher(prefix, charset, min, max))
+        .window(0, prefix.length() + max + 2)
         .about(title + ": the literal prefix `" + prefix + "` followed by " + (min == max ? min : min + " to " + max)
             + " characters from `[" + charset + "]`.");
   }
@@ -32,6 +33,7 @@ final class Rules {
     return Detector.builder(slug, title, severity)
         .keywords(keywords)
         .matcher(new Re2Matcher(regex))
+        .window(256, 1024)
         .about(title + ": matched by the linear-time pattern `" + regex.replace("`", "\\`") + "`.");
   }
 
@@ -44,6 +46,7 @@ final class Rules {
     return Detector.builder(slug, title, severity)
         .keywords(Arrays.stream(names).map(n -> n.toLowerCase(Locale.ROOT)).toArray(String[]::new))
         .matcher(Re2Matcher.assigned(alternation, valueRegex))
+        .window(0, 600)
         .priority(5)
         .validator(Rules::notTrivial)
         .about(title + ": a value matching `" + valueRegex + "` assigned to a name mentioning "

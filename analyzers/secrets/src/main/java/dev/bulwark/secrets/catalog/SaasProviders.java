@@ -54,7 +54,7 @@ final class SaasProviders {
         token("mailgun-api-key", "Mailgun API key", HIGH, "key-", HEX, 32, 32).validator(Rules::notTrivial).build(),
         assigned("mailgun-private-key", "Mailgun private API key", HIGH, "[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}", "mailgun")
             .build(),
-        regex("mailchimp-api-key", "Mailchimp API key", HIGH, "\\b([0-9a-f]{32}-us\\d{1,2})\\b", "-us").build(),
+        regex("mailchimp-api-key", "Mailchimp API key", HIGH, "\\b([0-9a-f]{32}-us\\d{1,2})\\b", "-us").multiline(40).build(),
         assigned("postmark-server-token", "Postmark server token", HIGH, Rules.UUID, "postmark").build(),
         regex("brevo-api-key", "Brevo (Sendinblue) API key", HIGH, "\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b",
             "xkeysib-").build(),
@@ -150,7 +150,7 @@ final class SaasProviders {
         regex("duffel-access-token", "Duffel access token", HIGH, "\\b(duffel_(?:test|live)_[A-Za-z0-9_=-]{43})(?:[^A-Za-z0-9_=-]|$)",
             "duffel_").build(),
         regex("shippo-api-token", "Shippo API token", HIGH, "\\b(shippo_(?:live|test)_[a-f0-9]{40})\\b", "shippo_").build(),
-        assigned("lob-api-key", "Lob API key", HIGH, "(?:live|test)_[a-f0-9]{35}", "lob_api", "lob_key", "lob").build(),
+        assigned("lob-api-key", "Lob API key", HIGH, "(?:live|test)_[a-f0-9]{35}", "lob_api", "lob_key", "lob_secret", "lob.api").build(),
         assigned("gocardless-access-token", "GoCardless access token", HIGH, "live_[A-Za-z0-9_=-]{40}", "gocardless")
             .build(),
         token("frameio-api-token", "Frame.io API token", HIGH, "fio-u-", "A-Za-z0-9_=-", 64, 64).build(),

@@ -17,7 +17,12 @@ public final class AhoCorasick {
 
   private static final int ALPHABET = 128;
 
-  private final int[] delta;        // state * ALPHABET + c -> next state
+  private static final int HIT = 0x8000; // set on a transition whose target state ends a keyword
+  private static final int MAX_STATES = 0x7FFF;
+
+  private final char[] table;       // state * classes + classOf(c) -> next state | HIT
+  private final byte[] classOf;     // ASCII char -> character class (0: occurs in no keyword)
+  private final int classes;
   private final int[][] outputs;    // state -> keyword ids ending here (suffix outputs merged), or null
   private final int[] lengths;      // keyword id -> keyword length
   private final String[] keywords;
@@ -28,8 +33,10 @@ public final class AhoCorasick {
     void hit(int keyword, int start, int end);
   }
 
-  private AhoCorasick(int[] delta, int[][] outputs, String[] keywords) {
-    this.delta = delta;
+  private AhoCorasick(char[] table, byte[] classOf, int classes, int[][] outputs, String[] keywords) {
+    this.table = table;
+    this.classOf = classOf;
+    this.classes = classes;
     this.outputs = outputs;
     this.keywords = keywords;
     this.lengths = new int[keywords.length];
@@ -108,7 +115,34 @@ public final class AhoCorasick {
         delta[s * ALPHABET + c] = delta[s * ALPHABET + (c + 32)];
       }
     }
-    return new AhoCorasick(delta, outputs, kws);
+    if (n > MAX_STATES) {
+      throw new IllegalArgumentException("too many keyword states: " + n);
+    }
+    // compress the alphabet: characters that occur in no keyword all lead back to the root
+    byte[] classOf = new byte[ALPHABET];
+    int classes = 1;
+    for (String w : kws) {
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (classOf[c] == 0) {
+          classOf[c] = (byte) classes++;
+          if (c >= 'a' && c <= 'z') {
+            classOf[c - 32] = classOf[c];
+          }
+        }
+      }
+    }
+    char[] table = new char[n * classes];
+    for (int s = 0; s < n; s++) {
+      for (int c = 0; c < ALPHABET; c++) {
+        int k = classOf[c];
+        if (k != 0 || c == 0) {
+          int t = delta[s * ALPHABET + c];
+          table[s * classes + k] = (char) (t | (outputs[t] != null ? HIT : 0));
+        }
+      }
+    }
+    return new AhoCorasick(table, classOf, classes, outputs, kws);
   }
 
   public int size() {
@@ -122,32 +156,61 @@ public final class AhoCorasick {
   /** True when any keyword occurs in {@code bytes[from, to)} (bytes read as ASCII; others reset). */
   public boolean containsAny(byte[] bytes, int from, int to) {
     int s = 0;
-    int[] d = delta;
-    int[][] o = outputs;
+    char[] t = table;
+    byte[] cls = classOf;
+    int k = classes;
     for (int i = from; i < to; i++) {
       int c = bytes[i];
-      s = c < 0 ? 0 : d[s * ALPHABET + c];
-      if (o[s] != null) {
+      int v = t[s * k + (c < 0 ? 0 : cls[c])];
+      if ((v & HIT) != 0) {
         return true;
       }
+      s = v;
     }
     return false;
+  }
+
+  /**
+   * Reports every keyword occurrence in {@code bytes[from, to)} read as ASCII; returns false when a byte
+   * outside ASCII occurred (the caller then decodes and scans the characters instead).
+   */
+  public boolean scanAscii(byte[] bytes, int from, int to, HitSink sink) {
+    int s = 0;
+    char[] t = table;
+    byte[] cls = classOf;
+    int k = classes;
+    int high = 0;
+    for (int i = from; i < to; i++) {
+      int c = bytes[i];
+      high |= c;
+      int v = t[s * k + (c < 0 ? 0 : cls[c])];
+      if ((v & HIT) != 0) {
+        v &= MAX_STATES;
+        for (int kw : outputs[v]) {
+          sink.hit(kw, i + 1 - lengths[kw], i + 1);
+        }
+      }
+      s = v;
+    }
+    return high >= 0;
   }
 
   /** Reports every keyword occurrence in {@code text[from, to)}. */
   public void scan(CharSequence text, int from, int to, HitSink sink) {
     int s = 0;
-    int[] d = delta;
-    int[][] o = outputs;
+    char[] t = table;
+    byte[] cls = classOf;
+    int k = classes;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      s = c >= ALPHABET ? 0 : d[s * ALPHABET + c];
-      int[] hits = o[s];
-      if (hits != null) {
-        for (int k : hits) {
-          sink.hit(k, i + 1 - lengths[k], i + 1);
+      int v = t[s * k + (c >= ALPHABET ? 0 : cls[c])];
+      if ((v & HIT) != 0) {
+        v &= MAX_STATES;
+        for (int kw : outputs[v]) {
+          sink.hit(kw, i + 1 - lengths[kw], i + 1);
         }
       }
+      s = v;
     }
   }
 

@@ -11,12 +11,14 @@ import java.util.function.Predicate;
  * validator (checksum, decoded structure). Between two overlapping candidates the higher {@code priority}
  * wins, so a provider-exact rule beats a generic one.
  *
- * @param reach how far (in characters) around a keyword hit the matcher looks; line-bounded unless
- *     {@code multiline}
+ * @param before how far (in characters) before a keyword hit the matcher's window starts (0 when the keyword
+ *     is the secret's own prefix)
+ * @param reach how far (in characters) after a keyword hit the matcher looks (and before it, when
+ *     {@code multiline}); line-bounded unless {@code multiline}
  * @param about one paragraph for the rule's doc page: the format and how it is recognised
  */
 public record Detector(String id, String title, Severity severity, List<String> keywords, Matcher matcher,
-    Predicate<String> validator, int priority, int reach, boolean multiline, boolean placeholderCheck,
+    Predicate<String> validator, int priority, int before, int reach, boolean multiline, boolean placeholderCheck,
     String about) {
 
   public static final String PREFIX = "secret/";
@@ -55,6 +57,7 @@ public record Detector(String id, String title, Severity severity, List<String> 
     private Matcher matcher;
     private Predicate<String> validator;
     private int priority = 10;
+    private int before = 256;
     private int reach = 1024;
     private boolean multiline;
     private boolean placeholderCheck = true;
@@ -70,12 +73,13 @@ public record Detector(String id, String title, Severity severity, List<String> 
     public Builder matcher(Matcher m) { this.matcher = m; return this; }
     public Builder validator(Predicate<String> v) { this.validator = v; return this; }
     public Builder priority(int p) { this.priority = p; return this; }
+    public Builder window(int beforeChars, int afterChars) { this.before = beforeChars; this.reach = afterChars; return this; }
     public Builder multiline(int reachChars) { this.multiline = true; this.reach = reachChars; return this; }
     public Builder noPlaceholderCheck() { this.placeholderCheck = false; return this; }
     public Builder about(String text) { this.about = text; return this; }
 
     public Detector build() {
-      return new Detector(id, title, severity, keywords, matcher, validator, priority, reach, multiline,
+      return new Detector(id, title, severity, keywords, matcher, validator, priority, before, reach, multiline,
           placeholderCheck, about);
     }
   }

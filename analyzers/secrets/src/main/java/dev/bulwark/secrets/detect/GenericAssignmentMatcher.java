@@ -1,6 +1,5 @@
 package dev.bulwark.secrets.detect;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +34,6 @@ public final class GenericAssignmentMatcher implements Matcher {
     }
   }
 
-  private static final String NAME = "([A-Za-z_][A-Za-z0-9_.\\-]{0,80})";
-  private static final String SEP = "[\"'\\]]?\\s*(?::=|=>|=|:)\\s*";
-  private static final String VALUE = "(?:\"([^\"\\r\\n]{1,300})\"|'([^'\\r\\n]{1,300})'|`([^`\\r\\n]{1,300})`|([^\\s\"'`,;#()\\[\\]{}<>]{1,300}))";
-  private static final Pattern ASSIGN = Pattern.compile(NAME + SEP + VALUE);
-  private static final Pattern DOCKER_ENV = Pattern.compile("(?i)^\\s*(?:ENV|ARG)\\s+" + NAME + "\\s+" + VALUE + "\\s*$");
-
   private static final Set<String> EXCLUDED_LAST_WORDS = Set.copyOf(java.util.List.of("hash", "hashed", "digest", "checksum", "sha", "sha1",
       "sha256", "sha512", "md5", "length", "len", "min", "max", "policy", "regex", "pattern", "field", "label", "prompt",
       "placeholder", "hint", "type", "format", "file", "filename", "path", "dir", "url", "uri", "endpoint", "header",
@@ -59,48 +52,138 @@ public final class GenericAssignmentMatcher implements Matcher {
 
   @Override
   public void find(Window w, Sink sink) {
-    CharSequence slice = w.text().subSequence(w.from(), w.to());
-    com.google.re2j.Matcher m = ASSIGN.matcher(slice);
-    while (m.find()) {
-      report(w, m, sink);
+    String t = w.text();
+    int from = w.from();
+    int to = w.to();
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c != '=' && c != ':') {
+        continue;
+      }
+      int opEnd = i + 1;
+      char next = opEnd < to ? t.charAt(opEnd) : '\n';
+      if (c == '=' && (next == '=' || i > from && "!<>=+-*/%&|^".indexOf(t.charAt(i - 1)) >= 0)) {
+        i = opEnd;
+        continue; // comparison or compound assignment
+      }
+      if (c == ':' && next == ':') {
+        i = opEnd;
+        continue; // C++/Rust path, IPv6
+      }
+      if (c == ':' && next == '=' || c == '=' && next == '>') {
+        opEnd++;
+      }
+      int nameEnd = skipBackToName(t, from, i);
+      int nameStart = nameEnd;
+      while (nameStart > from && nameEnd - nameStart < 80 && isNameChar(t.charAt(nameStart - 1))) {
+        nameStart--;
+      }
+      if (nameStart == nameEnd || !Character.isLetter(t.charAt(nameStart)) && t.charAt(nameStart) != '_') {
+        continue;
+      }
+      reportValue(w, t.substring(nameStart, nameEnd), opEnd, to, sink);
     }
     if (w.format() == TextFormat.DOCKERFILE) {
-      // ENV NAME value (no '=') — one instruction per line
-      int lineFrom = w.from();
-      while (lineFrom < w.to()) {
-        int lineTo = w.lineEnd(lineFrom);
-        com.google.re2j.Matcher d = DOCKER_ENV.matcher(w.text().subSequence(lineFrom, Math.min(lineTo, w.to())));
-        if (d.find()) {
-          int base = lineFrom;
-          reportAt(w, d, base, sink);
-        }
-        lineFrom = lineTo + 1;
+      dockerEnvWithoutEquals(w, sink);
+    }
+  }
+
+  /** From an operator at {@code op}, skips blanks and up to two closing quotes/brackets back to the name's end. */
+  private static int skipBackToName(String t, int from, int op) {
+    int j = op;
+    while (j > from && (t.charAt(j - 1) == ' ' || t.charAt(j - 1) == '\t')) {
+      j--;
+    }
+    for (int q = 0; q < 2 && j > from && "\"'`]".indexOf(t.charAt(j - 1)) >= 0; q++) {
+      j--;
+    }
+    return j;
+  }
+
+  private void reportValue(Window w, String name, int valueFrom, int to, Sink sink) {
+    String t = w.text();
+    int v = valueFrom;
+    while (v < to && (t.charAt(v) == ' ' || t.charAt(v) == '\t')) {
+      v++;
+    }
+    if (v >= to) {
+      return;
+    }
+    char q = t.charAt(v);
+    int start;
+    int end;
+    boolean bare = false;
+    if (q == '"' || q == '\'' || q == '`') {
+      start = v + 1;
+      end = start;
+      while (end < to && end - start <= 300 && t.charAt(end) != q && t.charAt(end) != '\n') {
+        end++;
+      }
+      if (end >= to || t.charAt(end) != q) {
+        return;
+      }
+    } else {
+      bare = true;
+      start = v;
+      end = v;
+      while (end < to && end - start <= 300 && !isBareStop(t.charAt(end))) {
+        end++;
       }
     }
+    if (end == start || bare && !w.format().unquotedValues() || !mentionsKind(name) || !nameMatches(name)) {
+      return;
+    }
+    if (valueLooksSecret(t.substring(start, end), bare)) {
+      sink.candidate(start, end);
+    }
   }
 
-  private void report(Window w, com.google.re2j.Matcher m, Sink sink) {
-    reportAt(w, m, w.from(), sink);
+  /** {@code ENV NAME value} and {@code ARG NAME value}: Dockerfile's legacy form without '='. */
+  private void dockerEnvWithoutEquals(Window w, Sink sink) {
+    String t = w.text();
+    int line = w.from();
+    while (line < w.to()) {
+      int end = Math.min(w.lineEnd(line), w.to());
+      int i = line;
+      while (i < end && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+        i++;
+      }
+      if (end - i > 4 && (t.regionMatches(true, i, "ENV", 0, 3) || t.regionMatches(true, i, "ARG", 0, 3))
+          && (t.charAt(i + 3) == ' ' || t.charAt(i + 3) == '\t')) {
+        int ns = i + 4;
+        while (ns < end && (t.charAt(ns) == ' ' || t.charAt(ns) == '\t')) {
+          ns++;
+        }
+        int ne = ns;
+        while (ne < end && isNameChar(t.charAt(ne))) {
+          ne++;
+        }
+        if (ne > ns && ne < end && (t.charAt(ne) == ' ' || t.charAt(ne) == '\t')) {
+          reportValue(w, t.substring(ns, ne), ne, end, sink);
+        }
+      }
+      line = end + 1;
+    }
   }
 
-  private void reportAt(Window w, com.google.re2j.Matcher m, int base, Sink sink) {
-    String name = m.group(1);
-    int g = 2;
-    while (g <= 5 && m.start(g) < 0) {
-      g++;
-    }
-    if (g > 5) {
-      return;
-    }
-    boolean bare = g == 5;
-    if (bare && !w.format().unquotedValues()) {
-      return;
-    }
-    String value = m.group(g);
-    if (!nameMatches(name) || !valueLooksSecret(value, bare)) {
-      return;
-    }
-    sink.candidate(base + m.start(g), base + m.end(g));
+  private static boolean isNameChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
+  }
+
+  private static boolean isBareStop(char c) {
+    return c <= ' ' || "\"'`,;#()[]{}<>".indexOf(c) >= 0;
+  }
+
+  /** Cheap check before splitting the name into words. */
+  private boolean mentionsKind(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return switch (kind) {
+      case PASSWORD -> n.contains("pass") || n.contains("pwd");
+      case SECRET -> n.contains("secret");
+      case TOKEN -> n.contains("token");
+      case API_KEY -> n.contains("key");
+      case CREDENTIAL -> n.contains("cred");
+    };
   }
 
   boolean nameMatches(String name) {

@@ -1,0 +1,73 @@
+package dev.bulwark.secrets.detect;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Hand-written matcher for {@code scheme://user:password@host} URIs: finds {@code ://}, checks the scheme
+ * against a set, and reports the password part of the authority. Linear in the window.
+ */
+public final class UriCredentialMatcher implements Matcher {
+
+  private static final int MAX_AUTHORITY = 600;
+
+  private final Set<String> schemes;
+
+  /** @param schemes lower-case scheme names, e.g. {@code postgres}, {@code postgresql+psycopg2} prefixes match by base */
+  public UriCredentialMatcher(Set<String> schemes) {
+    this.schemes = Set.copyOf(schemes);
+  }
+
+  @Override
+  public void find(Window w, Sink sink) {
+    String t = w.text();
+    int to = w.to();
+    int i = w.from();
+    while (true) {
+      int sep = t.indexOf("://", i);
+      if (sep < 0 || sep >= to) {
+        return;
+      }
+      i = sep + 3;
+      int s = sep;
+      while (s > w.from() && s > sep - 40 && isSchemeChar(t.charAt(s - 1))) {
+        s--;
+      }
+      if (s == sep) {
+        continue;
+      }
+      String scheme = t.substring(s, sep).toLowerCase(Locale.ROOT);
+      int plus = scheme.indexOf('+');
+      String base = plus > 0 && !scheme.startsWith("neo4j") && !scheme.startsWith("mongodb") ? scheme.substring(0, plus) : scheme;
+      if (!schemes.contains(base) && !schemes.contains(scheme)) {
+        continue;
+      }
+      int a = sep + 3;
+      int end = a;
+      int at = -1;
+      while (end < to && end - a < MAX_AUTHORITY) {
+        char c = t.charAt(end);
+        if (c == '@') {
+          at = end;
+        } else if (c == '/' || c == '?' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '`' || c == '<'
+            || c == '>') {
+          break;
+        }
+        end++;
+      }
+      if (at < 0 || at + 1 >= end) {
+        continue; // no credentials, or no host after them
+      }
+      int colon = t.indexOf(':', a);
+      if (colon < 0 || colon >= at || colon + 1 == at) {
+        continue; // user only, or empty password
+      }
+      sink.candidate(colon + 1, at);
+      i = end;
+    }
+  }
+
+  private static boolean isSchemeChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.');
+  }
+}
