@@ -86,7 +86,7 @@ public final class PickleScanner {
         legacy = true;
         maxStacked = 5;
       }
-      if (!startsAnotherPickle(src)) {
+      if (!startsAnotherPickle(src) && !skipLegacyStorage(outcome.value(), src)) {
         break;
       }
     }
@@ -107,6 +107,36 @@ public final class PickleScanner {
       scanStream(new ByteSource(new ByteArrayInputStream(d)), chain, depth + 1, issues, false, archives);
     }
     return new Summary(pickles, legacy);
+  }
+
+  /**
+   * The legacy tar format's {@code storages} member alternates a pickled {@code (key, location,
+   * StorageType)} tuple with that storage's raw data (an 8-byte element count, then the elements); skip
+   * the data so the next tuple — where a payload may hide — is scanned too.
+   */
+  static boolean skipLegacyStorage(PyValue value, ByteSource src) {
+    if (!(value instanceof PyValue.Seq t) || !t.type.equals("tuple") || t.items.size() != 3
+        || !(t.items.get(2) instanceof PyValue.Global g) || !g.name().endsWith("Storage")) {
+      return false;
+    }
+    int size = switch (g.name()) {
+      case "DoubleStorage", "LongStorage", "ComplexFloatStorage" -> 8;
+      case "FloatStorage", "IntStorage", "QInt32Storage" -> 4;
+      case "HalfStorage", "BFloat16Storage", "ShortStorage" -> 2;
+      case "CharStorage", "ByteStorage", "BoolStorage", "QUInt8Storage", "QInt8Storage" -> 1;
+      case "ComplexDoubleStorage" -> 16;
+      default -> 0;
+    };
+    try {
+      long numel = src.readLittleEndian(8);
+      if (size == 0 || numel < 0 || numel > Long.MAX_VALUE / 16) {
+        return false;
+      }
+      src.skip(numel * size);
+      return src.peek() == 0x80;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean startsAnotherPickle(ByteSource src) {
