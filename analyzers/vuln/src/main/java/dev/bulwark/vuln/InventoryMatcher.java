@@ -34,6 +34,7 @@ public final class InventoryMatcher {
     this.db = db;
   }
 
+
   public List<Finding> match(Inventory inventory) throws IOException {
     Map<Component, PackageRef> refs = new LinkedHashMap<>();
     Map<String, Set<String>> namesByEcosystem = new LinkedHashMap<>();
@@ -47,7 +48,7 @@ public final class InventoryMatcher {
     }
     Map<String, Map<String, List<OsvEntry>>> candidates = new HashMap<>();
     for (var e : namesByEcosystem.entrySet()) {
-      candidates.put(e.getKey(), db.lookup(e.getKey(), e.getValue(), parsed));
+      candidates.put(e.getKey(), db.lookup(e.getKey(), e.getValue()));
     }
     List<Finding> findings = new ArrayList<>();
     for (var e : refs.entrySet()) {
@@ -57,21 +58,26 @@ public final class InventoryMatcher {
       if (entries.isEmpty()) {
         continue;
       }
-      findings.addAll(matchComponent(e.getKey(), ref, entries));
+      List<OsvMatcher.Match> matches = new ArrayList<>();
+      for (OsvEntry entry : entries) {
+        OsvMatcher.match(entry, ref, versions).ifPresent(matches::add);
+      }
+      for (List<OsvMatcher.Match> group : VulnerabilityGroups.of(matches)) {
+        findings.add(VulnerabilityFinding.of(e.getKey(), ref, withFullRecords(group)));
+      }
     }
     return findings;
   }
 
-  /** Matches one component against its candidate records; exposed for tests over fixtures without a database. */
-  public List<Finding> matchComponent(Component component, PackageRef ref, List<OsvEntry> entries) {
-    List<OsvMatcher.Match> matches = new ArrayList<>();
-    for (OsvEntry entry : entries) {
-      OsvMatcher.match(entry, ref, versions).ifPresent(matches::add);
-    }
-    List<Finding> out = new ArrayList<>();
-    for (List<OsvMatcher.Match> group : VulnerabilityGroups.of(matches)) {
-      out.add(VulnerabilityFinding.of(component, ref, group));
+  /** Matching ran on index rows; the finding needs the whole records (summary, severity, references). */
+  private List<OsvMatcher.Match> withFullRecords(List<OsvMatcher.Match> group) throws IOException {
+    List<OsvMatcher.Match> out = new ArrayList<>(group.size());
+    for (OsvMatcher.Match m : group) {
+      List<OsvEntry> full = db.advisories(List.of(m.entry().id()), parsed);
+      OsvEntry entry = full.isEmpty() ? m.entry() : full.get(0);
+      out.add(new OsvMatcher.Match(entry, m.fixed(), m.ranges(), m.byVersionsList(), m.gitRangesSkipped(), m.problems()));
     }
     return out;
   }
+
 }

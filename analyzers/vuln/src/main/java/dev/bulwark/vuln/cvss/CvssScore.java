@@ -17,6 +17,22 @@ public record CvssScore(String version, String vector, double score, Severity se
     if (vector == null || vector.isBlank() || vector.length() > 512) {
       return Optional.empty();
     }
+    Optional<CvssScore> cached = CACHE.get(vector);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<CvssScore> s = compute(vector);
+    if (CACHE.size() < 50_000) {
+      CACHE.put(vector, s);
+    }
+    return s;
+  }
+
+  // Vectors repeat across advisories (a few thousand distinct ones in all of OSV); scoring is pure.
+  private static final java.util.concurrent.ConcurrentHashMap<String, Optional<CvssScore>> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Optional<CvssScore> compute(String vector) {
     String v = vector.trim();
     try {
       if (v.startsWith("CVSS:4.0/")) {

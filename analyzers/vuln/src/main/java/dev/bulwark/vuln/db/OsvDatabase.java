@@ -33,12 +33,13 @@ import org.sqlite.SQLiteConfig;
  */
 public final class OsvDatabase implements AutoCloseable {
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
   private static final int BATCH = 200;
 
   private final Path file;
   private final Connection connection;
   private final Map<Integer, PreparedStatement> lookups = new HashMap<>();
+  private PreparedStatement byId;
 
   private OsvDatabase(Path file, Connection connection) {
     this.file = file;
@@ -100,9 +101,10 @@ public final class OsvDatabase implements AutoCloseable {
       connection.setAutoCommit(false);
       s.executeUpdate("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
       s.executeUpdate("CREATE TABLE advisory(id TEXT PRIMARY KEY, modified TEXT, modified_ms INTEGER NOT NULL,"
-          + " withdrawn INTEGER NOT NULL, source TEXT NOT NULL, json BLOB NOT NULL)");
+          + " withdrawn INTEGER NOT NULL, source TEXT NOT NULL, ids TEXT NOT NULL, brief BLOB NOT NULL,"
+          + " json BLOB NOT NULL)");
       s.executeUpdate("CREATE TABLE affected(advisory_id TEXT NOT NULL, ecosystem TEXT NOT NULL,"
-          + " base_ecosystem TEXT NOT NULL, name TEXT NOT NULL)");
+          + " base_ecosystem TEXT NOT NULL, name TEXT NOT NULL, match TEXT NOT NULL)");
       s.executeUpdate("CREATE INDEX affected_package ON affected(base_ecosystem, name)");
       s.executeUpdate("CREATE INDEX affected_advisory ON affected(advisory_id)");
       s.executeUpdate("CREATE TABLE alias(advisory_id TEXT NOT NULL, alias TEXT NOT NULL, kind TEXT NOT NULL)");
@@ -163,15 +165,16 @@ public final class OsvDatabase implements AutoCloseable {
   }
 
   /**
-   * The advisories that name any of {@code names} (normalised) in {@code baseEcosystem}, by name. One
-   * indexed query per batch of names; withdrawn advisories are included (the matcher drops them).
+   * The advisories that name any of {@code names} (normalised) in {@code baseEcosystem}, by name, as
+   * matching-only views (see {@link MatchData}): one indexed query per batch of names and no JSON parsing.
+   * Withdrawn advisories are included (the matcher drops them). Use {@link #advisories} for the full records.
    */
-  public Map<String, List<OsvEntry>> lookup(String baseEcosystem, Collection<String> names, Map<String, OsvEntry> parsed)
-      throws IOException {
+  public Map<String, List<OsvEntry>> lookup(String baseEcosystem, Collection<String> names) throws IOException {
     Map<String, List<OsvEntry>> out = new LinkedHashMap<>();
     List<String> all = new ArrayList<>(names);
     for (int from = 0; from < all.size(); from += BATCH) {
       List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+      Map<String, Map<String, Object[]>> rows = new LinkedHashMap<>();
       try {
         PreparedStatement p = lookupStatement(batch.size());
         p.setString(1, baseEcosystem);
@@ -182,20 +185,59 @@ public final class OsvDatabase implements AutoCloseable {
           while (r.next()) {
             String name = r.getString(1);
             String id = r.getString(2);
-            OsvEntry e = parsed.get(id);
-            if (e == null) {
-              e = OsvParser.parse(inflate(r.getBytes(3)));
-              parsed.put(id, e);
+            Object[] row = rows.computeIfAbsent(name, k -> new LinkedHashMap<>())
+                .computeIfAbsent(id, k -> new Object[3]);
+            if (row[0] == null) {
+              row[0] = r.getInt(4) != 0;
+              row[1] = r.getString(5);
+              row[2] = new ArrayList<String>();
             }
-            List<OsvEntry> list = out.computeIfAbsent(name, k -> new ArrayList<>());
-            if (!list.contains(e)) {
-              list.add(e);
-            }
+            @SuppressWarnings("unchecked")
+            List<String> matchRows = (List<String>) row[2];
+            matchRows.add(r.getString(3));
           }
         }
       } catch (SQLException e) {
         throw new IOException("vulnerability database " + file + ": " + e.getMessage(), e);
       }
+      for (var byName : rows.entrySet()) {
+        List<OsvEntry> list = out.computeIfAbsent(byName.getKey(), k -> new ArrayList<>());
+        for (var byId : byName.getValue().entrySet()) {
+          Object[] row = byId.getValue();
+          @SuppressWarnings("unchecked")
+          List<String> matchRows = (List<String>) row[2];
+          list.add(MatchData.decode(byId.getKey(), (Boolean) row[0], (String) row[1], matchRows));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The records by id as findings need them (see {@code MatchData.brief}: no ranges or versions, details
+   * cut at 4,000 characters), parsed once per {@code cache} (one scan). {@link #advisory} returns a whole record.
+   */
+  public List<OsvEntry> advisories(Collection<String> ids, Map<String, OsvEntry> cache) throws IOException {
+    List<OsvEntry> out = new ArrayList<>();
+    for (String id : ids) {
+      OsvEntry e = cache.get(id);
+      if (e == null) {
+        try {
+          if (byId == null) {
+            byId = connection.prepareStatement("SELECT brief FROM advisory WHERE id = ?");
+          }
+          PreparedStatement p = byId;
+          p.setString(1, id);
+          try (ResultSet r = p.executeQuery()) {
+            if (!r.next()) continue;
+            e = OsvParser.parse(r.getBytes(1));
+          }
+        } catch (SQLException ex) {
+          throw new IOException("vulnerability database " + file + ": " + ex.getMessage(), ex);
+        }
+        cache.put(id, e);
+      }
+      out.add(e);
     }
     return out;
   }
@@ -204,8 +246,8 @@ public final class OsvDatabase implements AutoCloseable {
     PreparedStatement p = lookups.get(size);
     if (p == null) {
       StringBuilder sql = new StringBuilder(
-          "SELECT DISTINCT f.name, a.id, a.json FROM affected f JOIN advisory a ON a.id = f.advisory_id"
-              + " WHERE f.base_ecosystem = ? AND f.name IN (");
+          "SELECT f.name, f.advisory_id, f.match, a.withdrawn, a.ids FROM affected f JOIN advisory a"
+              + " ON a.id = f.advisory_id WHERE f.base_ecosystem = ? AND f.name IN (");
       for (int i = 0; i < size; i++) {
         sql.append(i == 0 ? "?" : ",?");
       }
@@ -267,6 +309,9 @@ public final class OsvDatabase implements AutoCloseable {
     try {
       for (PreparedStatement p : lookups.values()) {
         p.close();
+      }
+      if (byId != null) {
+        byId.close();
       }
       connection.close();
     } catch (SQLException e) {

@@ -20,10 +20,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -250,9 +248,15 @@ public final class OsvImporter {
     insertAdvisory.setLong(3, ms);
     insertAdvisory.setInt(4, node.hasNonNull("withdrawn") ? 1 : 0);
     insertAdvisory.setString(5, where);
-    insertAdvisory.setBytes(6, deflate(json));
+    insertAdvisory.setString(6, MatchData.ids(node));
+    try {
+      insertAdvisory.setBytes(7, MatchData.brief(node));
+    } catch (IOException e) {
+      throw new UnreadableInputException(where, "cannot summarise record " + id + ": " + e.getMessage());
+    }
+    insertAdvisory.setBytes(8, deflate(json));
     insertAdvisory.executeUpdate();
-    Set<String> packages = new LinkedHashSet<>();
+    Map<String, StringBuilder> packages = new java.util.LinkedHashMap<>();
     for (JsonNode a : node.path("affected")) {
       JsonNode pkg = a.path("package");
       String eco = pkg.path("ecosystem").asText(null);
@@ -261,13 +265,16 @@ public final class OsvImporter {
         continue;
       }
       String normalised = Ecosystems.normaliseName(eco, name);
-      if (packages.add(eco + "\u0000" + normalised)) {
-        insertAffected.setString(1, id);
-        insertAffected.setString(2, eco);
-        insertAffected.setString(3, Ecosystems.base(eco));
-        insertAffected.setString(4, normalised);
-        insertAffected.addBatch();
-      }
+      MatchData.append(packages.computeIfAbsent(eco + "\u0000" + normalised, k -> new StringBuilder()), a, eco, name);
+    }
+    for (var e : packages.entrySet()) {
+      String eco = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+      insertAffected.setString(1, id);
+      insertAffected.setString(2, eco);
+      insertAffected.setString(3, Ecosystems.base(eco));
+      insertAffected.setString(4, e.getKey().substring(e.getKey().indexOf('\u0000') + 1));
+      insertAffected.setString(5, e.getValue().toString());
+      insertAffected.addBatch();
     }
     insertAffected.executeBatch();
     for (String kind : List.of("aliases", "related")) {
@@ -312,12 +319,13 @@ public final class OsvImporter {
       }
     }
     insertAdvisory = c.prepareStatement(
-        "INSERT INTO advisory(id, modified, modified_ms, withdrawn, source, json) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO advisory(id, modified, modified_ms, withdrawn, source, ids, brief, json)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     deleteAdvisory = c.prepareStatement("DELETE FROM advisory WHERE id = ?");
     deleteAffected = c.prepareStatement("DELETE FROM affected WHERE advisory_id = ?");
     deleteAlias = c.prepareStatement("DELETE FROM alias WHERE advisory_id = ?");
     insertAffected = c.prepareStatement(
-        "INSERT INTO affected(advisory_id, ecosystem, base_ecosystem, name) VALUES (?, ?, ?, ?)");
+        "INSERT INTO affected(advisory_id, ecosystem, base_ecosystem, name, match) VALUES (?, ?, ?, ?, ?)");
     insertAlias = c.prepareStatement("INSERT INTO alias(advisory_id, alias, kind) VALUES (?, ?, ?)");
   }
 
