@@ -62,17 +62,20 @@ final class Reports {
   }
 
   /**
-   * Ids of the findings that fail the gate: those named by a fired rule whose action is {@code fail};
-   * when no rule names any finding, every active high or critical finding.
+   * Ids of the findings that fail the gate: those named by a fired rule whose action is {@code fail}.
+   * When no fired rule names any finding (a gate that gives no detail), every active high or critical
+   * finding of a verdict that is not {@code pass}; nothing when the verdict passed.
    */
   static Set<String> gatingFindingIds(ScanReport report) {
     Set<String> ids = new HashSet<>();
+    boolean anyNamed = false;
     for (Verdict.FiredRule rule : report.verdict().firedRules()) {
+      anyNamed |= !rule.findings().isEmpty();
       if ("fail".equals(rule.action())) {
         ids.addAll(rule.findings());
       }
     }
-    if (ids.isEmpty()) {
+    if (!anyNamed && report.verdict().result() != Verdict.Result.PASS) {
       for (Finding f : report.findings()) {
         if (!f.isSuppressed() && f.severity().atLeast(Severity.HIGH)) {
           ids.add(f.id());

@@ -67,6 +67,23 @@ class JunitReportWriterTest {
   }
 
   @Test
+  void aPassingVerdictFailsNoFinding() throws Exception {
+    Document d = parse(Goldens.render(new JunitReportWriter(), SampleReports.aiApp().withVerdict(dev.bulwark.model.Verdict.pass())));
+    assertThat(d.getElementsByTagName("failure").getLength()).isZero();
+    assertThat(suite(d, "bulwark.vuln").getElementsByTagName("system-out").getLength()).isEqualTo(3);
+  }
+
+  @Test
+  void onlyFailRulesFail() throws Exception {
+    var base = SampleReports.aiApp();
+    String torch = base.findings().get(1).id();
+    var report = base.withVerdict(new dev.bulwark.model.Verdict(dev.bulwark.model.Verdict.Result.WARN, java.util.List.of("warned"),
+        java.util.List.of(new dev.bulwark.model.Verdict.FiredRule("warn-torch", "warn", "torch", java.util.List.of(torch)))));
+    Document d = parse(Goldens.render(new JunitReportWriter(), report));
+    assertThat(d.getElementsByTagName("failure").getLength()).isZero();
+  }
+
+  @Test
   void cleanScanShowsPassingTests() throws Exception {
     Document d = parse(Goldens.render(new JunitReportWriter(), SampleReports.clean()));
     assertThat(d.getDocumentElement().getAttribute("tests")).isEqualTo("2");
