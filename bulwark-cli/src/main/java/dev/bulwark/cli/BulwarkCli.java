@@ -26,10 +26,23 @@ public final class BulwarkCli implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The configured command line; {@code execute} never throws and returns the exit code. */
+  /** Built-in commands that never need the plugins' commands: start-up skips loading them. */
+  private static final java.util.Set<String> SELF_CONTAINED = java.util.Set.of("scan", "sbom", "version");
+
+  /** The configured command line with every subcommand; {@code execute} never throws. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line for these arguments: when the first one names a built-in command that cannot
+   * reach a plugin's command, plugin commands are not instantiated (they cost start-up time).
+   */
+  public static CommandLine commandLine(String[] args) {
     CommandLine cmd = new CommandLine(new BulwarkCli());
-    for (CommandPlugin plugin : Plugins.load(CommandPlugin.class, p -> p.getClass().getName())) {
+    boolean needPlugins = args.length == 0 || !SELF_CONTAINED.contains(args[0]);
+    for (CommandPlugin plugin : needPlugins ? Plugins.load(CommandPlugin.class, p -> p.getClass().getName())
+        : java.util.List.<CommandPlugin>of()) {
       Object command = plugin.command();
       CommandLine sub = new CommandLine(command);
       if (!cmd.getSubcommands().containsKey(sub.getCommandName())) {
@@ -43,7 +56,7 @@ public final class BulwarkCli implements Callable<Integer> {
         "Prints a bash/zsh completion script: source <(bulwark completion)");
     cmd.addSubcommand("completion", completionCmd);
     cmd.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
-    cmd.setParameterExceptionHandler((ex, args) -> {
+    cmd.setParameterExceptionHandler((ex, badArgs) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("bulwark: " + ex.getMessage());
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");

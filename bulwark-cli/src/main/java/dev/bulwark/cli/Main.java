@@ -9,7 +9,7 @@ public final class Main {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-    int code = BulwarkCli.commandLine().execute(args);
+    int code = BulwarkCli.commandLine(args).execute(args);
     System.out.flush();
     System.exit(code);
   }
