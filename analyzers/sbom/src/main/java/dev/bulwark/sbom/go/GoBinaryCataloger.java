@@ -30,8 +30,11 @@ public final class GoBinaryCataloger implements Cataloger {
 
   @Override
   public boolean claims(ScanFile file) {
+    if (file.size() <= 1024) {
+      return false;
+    }
     FileKind k = file.kind();
-    return (k == FileKind.ELF || k == FileKind.MACH_O || k == FileKind.PE) && file.size() > 1024;
+    return k == FileKind.ELF || k == FileKind.MACH_O || k == FileKind.PE;
   }
 
   @Override

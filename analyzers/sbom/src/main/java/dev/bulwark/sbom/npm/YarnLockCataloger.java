@@ -52,7 +52,13 @@ public final class YarnLockCataloger implements Cataloger {
       Component.Builder b = Component.builder(ComponentType.LIBRARY, e.name()).ecosystem(Ecosystems.NPM)
           .firstParty(e.firstParty()).location(e.line() > 0 ? Location.atLine(file.path(), e.line()) : Location.of(file.path()));
       if (e.firstParty()) {
-        b.ref("npm-local:" + file.path() + ":" + e.name()).version(e.version());
+        // a workspace is the project its package.json describes: same ref as that manifest's component
+        String version = e.workspacePath() == null ? null : workspaceManifest(file, e, context).map(PackageJson::version).orElse(null);
+        if (version != null) {
+          b.version(version).purl(Purls.npm(e.name(), version));
+        } else {
+          b.ref("npm-local:" + file.path() + ":" + e.name()).version(e.version());
+        }
       } else {
         b.version(e.version()).purl(Purls.npm(e.name(), e.version()));
       }
@@ -91,8 +97,7 @@ public final class YarnLockCataloger implements Cataloger {
           continue;
         }
         known = true;
-        String folder = join(file.parent(), e.workspacePath());
-        Optional<PackageJson> pj = PackageJson.read(context.tree().file(folder.isEmpty() ? "package.json" : folder + "/package.json"), context);
+        Optional<PackageJson> pj = workspaceManifest(file, e, context);
         for (Map<String, String> deps : List.of(e.dependencies(), e.optionalDependencies())) {
           deps.forEach((name, range) -> {
             String to = lookup(refByDescriptor, name, range);
@@ -127,6 +132,11 @@ public final class YarnLockCataloger implements Cataloger {
       out.add(b.build());
     }
     return out;
+  }
+
+  private static Optional<PackageJson> workspaceManifest(ScanFile lock, YarnEntry e, ScanContext context) {
+    String folder = join(lock.parent(), e.workspacePath());
+    return PackageJson.read(context.tree().file(folder.isEmpty() ? "package.json" : folder + "/package.json"), context);
   }
 
   private static String lookup(Map<String, String> refByDescriptor, String name, String range) {
