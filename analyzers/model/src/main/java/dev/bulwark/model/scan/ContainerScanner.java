@@ -53,8 +53,16 @@ public final class ContainerScanner {
     switch (kind) {
       case PICKLE -> s.pickle(label, in, speculative && !namedLikePickle(label), 0);
       case NUMPY -> numpy(label, in);
-      case ZIP -> zip(label, spool(label, in), depth + 1);
-      case SEVEN_Z -> sevenZ(label, spool(label, in), depth + 1);
+      case ZIP -> {
+        try (SeekableByteChannel ch = spool(label, in)) {
+          zip(label, ch, depth + 1);
+        }
+      }
+      case SEVEN_Z -> {
+        try (SeekableByteChannel ch = spool(label, in)) {
+          sevenZ(label, ch, depth + 1);
+        }
+      }
       case TAR -> tar(label, in, depth + 1);
       case GZIP, BZIP2, XZ, LZ4, ZLIB, LZMA -> decompress(label, kind, in, compressedSize, depth + 1, speculative);
       default -> {
@@ -224,15 +232,40 @@ public final class ContainerScanner {
     return new InflaterInputStream(in, new java.util.zip.Inflater(), 1 << 16);
   }
 
-  /** Reads a nested archive into memory, bounded, for random access. */
+  private static final int IN_MEMORY = 64 << 20;
+
+  /**
+   * Makes a nested archive randomly accessible: in memory when small, else in a temporary file that is
+   * deleted when the channel closes. Bounded by the scan's extraction budget.
+   */
   private SeekableByteChannel spool(String label, InputStream in) throws IOException {
-    long max = Math.min(s.limits().maxFileBytes(), s.takeBudget());
-    byte[] all = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 16));
-    if (all.length > max) {
-      throw new DecompressionLimitException(label + ": nested archive larger than " + max + " bytes");
+    long max = s.takeBudget();
+    byte[] first = in.readNBytes((int) Math.min(IN_MEMORY + 1L, max + 1));
+    if (first.length <= IN_MEMORY && first.length <= max) {
+      s.charge(first.length);
+      return new SeekableInMemoryByteChannel(first);
     }
-    s.charge(all.length);
-    return new SeekableInMemoryByteChannel(all);
+    if (first.length > max) {
+      throw new DecompressionLimitException(label + ": nested archive larger than the " + max + "-byte extraction budget");
+    }
+    java.nio.file.Path tmp = java.nio.file.Files.createTempFile("bulwark-model", ".bin");
+    boolean ok = false;
+    try {
+      long written;
+      try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+        out.write(first);
+        written = first.length + new BoundedStream(in, max - first.length, label).transferTo(out);
+      }
+      s.charge(written);
+      SeekableByteChannel ch = java.nio.file.Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.READ,
+          java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+      ok = true;
+      return ch;
+    } finally {
+      if (!ok) {
+        java.nio.file.Files.deleteIfExists(tmp);
+      }
+    }
   }
 
   /** Lets a member stream be read without closing the archive stream it belongs to. */

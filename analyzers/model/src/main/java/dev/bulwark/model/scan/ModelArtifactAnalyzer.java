@@ -94,6 +94,15 @@ public final class ModelArtifactAnalyzer implements FileAnalyzer {
     ScanSession s = session(context);
     Kind kind = ModelKind.of(file.head(), file.path());
     ContainerScanner containers = new ContainerScanner(s);
+    try {
+      scan(file, kind, s, containers);
+    } catch (DecompressionLimitException e) {
+      s.limit(file.path(), e.getMessage());
+    }
+    return List.copyOf(s.findings());
+  }
+
+  private static void scan(ScanFile file, Kind kind, ScanSession s, ContainerScanner containers) throws IOException {
     switch (kind) {
       case SAFETENSORS -> ModelFormatAnalyzers.safetensors(file, s);
       case GGUF -> ModelFormatAnalyzers.gguf(file, s);
@@ -127,7 +136,6 @@ public final class ModelArtifactAnalyzer implements FileAnalyzer {
         }
       }
     }
-    return List.copyOf(s.findings());
   }
 
   /** A pickle with a zip appended is both: PyTorch may load either half depending on the version. */

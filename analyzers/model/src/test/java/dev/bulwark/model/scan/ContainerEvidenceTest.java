@@ -67,6 +67,35 @@ class ContainerEvidenceTest {
   }
 
   @Test
+  void largeNestedZipsAreSpooledToDiskAndScanned() throws IOException {
+    java.io.ByteArrayOutputStream zipBytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zipBytes)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("archive/data.pkl"));
+      z.write("\u0080\u0002cos\nsystem\n(S'id'\ntR.".getBytes(StandardCharsets.ISO_8859_1));
+      java.util.zip.ZipEntry big = new java.util.zip.ZipEntry("archive/data/0");
+      big.setMethod(java.util.zip.ZipEntry.STORED);
+      byte[] zeros = new byte[70 << 20];
+      big.setSize(zeros.length);
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(zeros);
+      big.setCrc(crc.getValue());
+      z.putNextEntry(big);
+      z.write(zeros);
+    }
+    Path outer = tmp.resolve("model.nemo");
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(outer))) {
+      var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("model_weights.ckpt");
+      e.setSize(zipBytes.size());
+      tar.putArchiveEntry(e);
+      zipBytes.writeTo(tar);
+      tar.closeArchiveEntry();
+    }
+    List<Finding> found = CorpusSupport.scan(Fixtures.context(tmp), "model.nemo");
+    assertThat(found).as(CorpusSupport.describe(found)).singleElement().satisfies(f ->
+        assertThat(f.location().path()).isEqualTo("model.nemo!model_weights.ckpt!archive/data.pkl"));
+  }
+
+  @Test
   void largeSafetensorsAreCheckedFromTheHeaderAlone() throws IOException {
     // a 512 MiB sparse file: far above the 1 MiB read limit below, so reading the data would fail
     Path big = tmp.resolve("big.safetensors");
