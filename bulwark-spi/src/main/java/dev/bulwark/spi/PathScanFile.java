@@ -2,18 +2,16 @@ package dev.bulwark.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A {@link ScanFile} backed by a regular file on disk. */
-public final class PathScanFile implements ScanFile {
+public final class PathScanFile extends AbstractScanFile {
   private final String path;
   private final Path file;
   private final long size;
-  private volatile byte[] head;
 
   public PathScanFile(String path, Path file, long size) {
     this.path = Objects.requireNonNull(path, "path");
@@ -42,31 +40,7 @@ public final class PathScanFile implements ScanFile {
   }
 
   @Override
-  public byte[] head() {
-    byte[] h = head;
-    if (h == null) {
-      try (InputStream in = open()) {
-        h = in.readNBytes(HEAD_BYTES);
-      } catch (IOException e) {
-        throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
-      }
-      head = h;
-    }
-    return h;
-  }
-
-  @Override
-  public FileKind kind() {
-    return Magic.sniff(head());
-  }
-
-  @Override
   public Optional<Path> localPath() {
     return Optional.of(file);
-  }
-
-  @Override
-  public String toString() {
-    return path;
   }
 }
