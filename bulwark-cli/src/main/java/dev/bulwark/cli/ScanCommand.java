@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bulwark scan PATH}: inventory, every analyzer, the gate, reports. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Scans a folder, file, archive, container image or SBOM: inventory, vulnerabilities, model files,",
-        "secrets, PII, misconfigurations and licences; then applies the gate and writes reports."},
+    description = {"Scans a folder, file, archive, image or SBOM and applies the gate.",
+        "Runs the inventory and every analyzer (vulnerabilities, model files, secrets, PII, misconfigurations,",
+        "licences), applies the policy gate and writes reports."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:passed (or passed with warnings)", "1:the gate failed",
         "2:usage error or unreadable input", "3:internal error or an analyzer failed (fail closed)"})
