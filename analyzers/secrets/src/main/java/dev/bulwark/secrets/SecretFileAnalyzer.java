@@ -51,8 +51,17 @@ public final class SecretFileAnalyzer implements FileAnalyzer {
     if (file.size() > limit) {
       return List.of(TextSecretScan.skipped(file.path(), file.size(), limit));
     }
-    byte[] bytes = file.readAllBytes(limit);
+    byte[] bytes = file.localPath().isPresent() ? readLocal(file, file.localPath().get(), limit) : file.readAllBytes(limit);
     return new TextSecretScan(SecretScanner.standard(), maxFindings(context)).scan(file.path(), bytes, Map.of(), "");
+  }
+
+  /** One exactly-sized read for files on disk (the generic stream read grows and copies buffers). */
+  private static byte[] readLocal(ScanFile file, java.nio.file.Path local, long limit) throws IOException {
+    byte[] bytes = java.nio.file.Files.readAllBytes(local);
+    if (bytes.length > limit) {
+      throw new dev.bulwark.spi.UnreadableInputException(file.path(), "file grew past the limit of " + limit + " bytes while reading");
+    }
+    return bytes;
   }
 
   static long maxFileBytes(ScanContext context) {

@@ -81,7 +81,14 @@ public final class GenericAssignmentMatcher implements Matcher {
       if (nameStart == nameEnd || !Character.isLetter(t.charAt(nameStart)) && t.charAt(nameStart) != '_') {
         continue;
       }
-      reportValue(w, t.substring(nameStart, nameEnd), opEnd, to, sink);
+      String name = t.substring(nameStart, nameEnd);
+      // "KEY=value" as one JSON string: a container image's Env list, a compose environment array
+      boolean envString = c == '=' && nameEnd == i && nameStart > 0 && t.charAt(nameStart - 1) == '"';
+      if (name.equalsIgnoreCase("name") && c == ':') {
+        namedValue(w, opEnd, sink);
+      } else {
+        reportValue(w, name, opEnd, to, envString, sink);
+      }
     }
     if (w.format() == TextFormat.DOCKERFILE) {
       dockerEnvWithoutEquals(w, sink);
@@ -100,7 +107,49 @@ public final class GenericAssignmentMatcher implements Matcher {
     return j;
   }
 
-  private void reportValue(Window w, String name, int valueFrom, int to, Sink sink) {
+  /**
+   * Kubernetes/compose style {@code - name: DB_PASSWORD} followed (on the same or one of the next two lines) by
+   * {@code value: ...}: the secret's name and value are separate keys.
+   */
+  private void namedValue(Window w, int valueFrom, Sink sink) {
+    String t = w.text();
+    int v = valueFrom;
+    while (v < t.length() && (t.charAt(v) == ' ' || t.charAt(v) == '\t' || t.charAt(v) == '"' || t.charAt(v) == '\'')) {
+      v++;
+    }
+    int e = v;
+    while (e < t.length() && e - v < 80 && isNameChar(t.charAt(e))) {
+      e++;
+    }
+    if (e == v) {
+      return;
+    }
+    String envName = t.substring(v, e);
+    if (!mentionsKind(envName) || !nameMatches(envName)) {
+      return;
+    }
+    int limit = e;
+    for (int lines = 0; lines < 3 && limit < t.length(); lines++) {
+      limit = w.lineEnd(limit) + 1;
+    }
+    limit = Math.min(limit, t.length());
+    int at = t.indexOf("value", e);
+    if (at < 0 || at >= limit || at > 0 && isNameChar(t.charAt(at - 1))) {
+      return;
+    }
+    int op = at + 5;
+    if (op < limit && (t.charAt(op) == '"' || t.charAt(op) == '\'')) {
+      op++;
+    }
+    while (op < limit && (t.charAt(op) == ' ' || t.charAt(op) == '\t')) {
+      op++;
+    }
+    if (op < limit && t.charAt(op) == ':') {
+      reportValue(w, envName, op + 1, Math.min(w.lineEnd(op), t.length()), false, sink);
+    }
+  }
+
+  private void reportValue(Window w, String name, int valueFrom, int to, boolean envString, Sink sink) {
     String t = w.text();
     int v = valueFrom;
     while (v < to && (t.charAt(v) == ' ' || t.charAt(v) == '\t')) {
@@ -130,7 +179,8 @@ public final class GenericAssignmentMatcher implements Matcher {
         end++;
       }
     }
-    if (end == start || bare && !w.format().unquotedValues() || !mentionsKind(name) || !nameMatches(name)) {
+    boolean bareAllowed = w.format().unquotedValues() || envString && end < t.length() && t.charAt(end) == '"';
+    if (end == start || bare && !bareAllowed || !mentionsKind(name) || !nameMatches(name)) {
       return;
     }
     if (valueLooksSecret(t.substring(start, end), bare)) {
@@ -159,7 +209,7 @@ public final class GenericAssignmentMatcher implements Matcher {
           ne++;
         }
         if (ne > ns && ne < end && (t.charAt(ne) == ' ' || t.charAt(ne) == '\t')) {
-          reportValue(w, t.substring(ns, ne), ne, end, sink);
+          reportValue(w, t.substring(ns, ne), ne, end, false, sink);
         }
       }
       line = end + 1;
