@@ -14,6 +14,11 @@ public final class DataCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** Runs {@code data} on its own (benchmarks, scripts); the bulwark CLI embeds it as a subcommand. */
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new DataCommand()).execute(args));
+  }
+
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());

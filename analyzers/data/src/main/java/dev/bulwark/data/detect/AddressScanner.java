@@ -29,6 +29,9 @@ final class AddressScanner {
 
   static void scan(CharSequence t, List<Detection> out) {
     String lower = t.toString().toLowerCase(Locale.ROOT);
+    if (lower.length() != t.length()) {
+      return; // case mapping changed the length (rare scripts): offsets would not line up
+    }
     int n = t.length();
     for (int i = 0; i < n; i++) {
       char c = t.charAt(i);

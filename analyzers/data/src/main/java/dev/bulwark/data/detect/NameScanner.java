@@ -23,14 +23,17 @@ final class NameScanner {
 
   private NameScanner() {}
 
-  static void scan(CharSequence t, List<Detection> out) {
+  static void scan(CharSequence t, List<Detection> out, boolean hasUpper) {
     String lower = t.toString().toLowerCase(Locale.ROOT);
+    if (lower.length() != t.length()) {
+      return; // case mapping changed the length (rare scripts): offsets would not line up
+    }
     int n = t.length();
     for (int i = 0; i < n; i++) {
       if (!TextDetector.boundaryBefore(t, i) || !Character.isLetter(t.charAt(i))) {
         continue;
       }
-      for (String title : TITLES) {
+      for (String title : hasUpper ? TITLES : List.<String>of()) {
         if (lower.startsWith(title, i)) {
           int j = i + title.length();
           if (j < n && t.charAt(j) == '.') {

@@ -48,12 +48,43 @@ public final class TextDetector {
   /** Every candidate, overlapping; candidates that cannot reach {@code minUseful} may be skipped early. */
   public List<Detection> candidates(CharSequence text, double minUseful) {
     List<Detection> all = new ArrayList<>();
-    EmailScanner.scan(text, all);
-    numeric.get().scan(text, all, minUseful);
-    TokenScanner.scan(text, all);
-    HexColonScanner.scan(text, all);
-    NameScanner.scan(text, all);
-    AddressScanner.scan(text, all);
+    // one cheap pass decides which scanners can match at all: most column values need one or two
+    boolean at = false;
+    boolean digit = false;
+    boolean upper = false;
+    boolean hexSeparator = false;
+    boolean cue = false;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '@') {
+        at = true;
+      } else if (c == ':' || c == '-' || c == '.') {
+        hexSeparator = true;
+        cue |= c == ':';
+      } else if (Character.isUpperCase(c)) {
+        upper = true;
+      } else if (c == ' ' || c == ',') {
+        cue = true;
+      }
+    }
+    if (at) {
+      EmailScanner.scan(text, all);
+    }
+    if (digit) {
+      numeric.get().scan(text, all, minUseful);
+      TokenScanner.scan(text, all);
+      AddressScanner.scan(text, all);
+      if (hexSeparator) {
+        HexColonScanner.scan(text, all);
+      }
+    } else if (hexSeparator) {
+      HexColonScanner.scan(text, all);
+    }
+    if (cue) {
+      NameScanner.scan(text, all, upper);
+    }
     return all;
   }
 
