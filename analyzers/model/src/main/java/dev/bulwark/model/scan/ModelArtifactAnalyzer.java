@@ -51,6 +51,7 @@ public final class ModelArtifactAnalyzer implements FileAnalyzer {
       case TEXT, BINARY -> {
         Kind k = ModelKind.of(file.head(), file.path());
         yield k == Kind.PICKLE || k == Kind.ZLIB || k == Kind.LZMA || k == Kind.ONNX || k == Kind.SAVED_MODEL
+            || k == Kind.KERAS_METADATA
             || (file.kind() == dev.bulwark.spi.FileKind.BINARY && zipAtEnd(file));
       }
       default -> false;
@@ -109,6 +110,7 @@ public final class ModelArtifactAnalyzer implements FileAnalyzer {
       case HDF5 -> ModelFormatAnalyzers.hdf5(file, s);
       case ONNX -> ModelFormatAnalyzers.onnx(file, s);
       case SAVED_MODEL -> ModelFormatAnalyzers.savedModel(file, s);
+      case KERAS_METADATA -> ModelFormatAnalyzers.kerasMetadata(file, s);
       case ZIP, SEVEN_Z -> {
         try (SeekableByteChannel ch = channel(file, s)) {
           if (kind == Kind.ZIP) {

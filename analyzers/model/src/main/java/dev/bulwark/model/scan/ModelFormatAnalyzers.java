@@ -78,6 +78,29 @@ final class ModelFormatAnalyzers {
     OnnxCheck.check(f.path(), f.readAllBytes(s.limits().maxFileBytes()), s);
   }
 
+  /** Keras models saved in the TensorFlow format keep each layer's config as JSON in keras_metadata.pb. */
+  static void kerasMetadata(ScanFile f, ScanSession s) throws IOException {
+    byte[] bytes = f.readAllBytes(s.limits().maxFileBytes());
+    try {
+      dev.bulwark.model.scan.format.Proto.of(bytes).forEach(node -> {
+        if (node.number() == 1 && node.wireType() == 2) {
+          node.message().forEach(field -> {
+            if (field.wireType() == 2 && field.length() > 1 && bytes[field.from()] == '{') {
+              try {
+                dev.bulwark.model.scan.format.KerasConfigCheck.check(f.path(),
+                    dev.bulwark.model.scan.format.Json.parse(java.util.Arrays.copyOfRange(bytes, field.from(), field.to())), s);
+              } catch (IOException notJson) {
+                // a string field that merely starts with '{'
+              }
+            }
+          });
+        }
+      });
+    } catch (dev.bulwark.model.scan.format.Proto.MalformedException e) {
+      s.malformed(f.path(), "invalid keras_metadata.pb: " + e.getMessage());
+    }
+  }
+
   static void savedModel(ScanFile f, ScanSession s) throws IOException {
     SavedModelCheck.check(f.path(), f.readAllBytes(s.limits().maxFileBytes()), s);
   }

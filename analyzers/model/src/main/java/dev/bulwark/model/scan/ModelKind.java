@@ -9,7 +9,7 @@ public final class ModelKind {
   private ModelKind() {}
 
   public enum Kind { PICKLE, ZIP, TAR, SEVEN_Z, GZIP, BZIP2, XZ, LZ4, ZLIB, LZMA, NUMPY, SAFETENSORS, GGUF, HDF5,
-    ONNX, SAVED_MODEL, OTHER }
+    ONNX, SAVED_MODEL, KERAS_METADATA, OTHER }
 
   public static Kind of(byte[] head, String name) {
     FileKind k = Magic.sniff(head);
@@ -44,6 +44,9 @@ public final class ModelKind {
     String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
     if (base.equals("saved_model.pb") && h.length > 2 && h[0] == 0x08) {
       return Kind.SAVED_MODEL;
+    }
+    if (base.equals("keras_metadata.pb") && h.length > 2 && h[0] == 0x0A) {
+      return Kind.KERAS_METADATA;
     }
     if (looksLikeOnnx(h)) {
       return Kind.ONNX;
