@@ -66,6 +66,10 @@ public final class NpmPackageJsonCataloger implements Cataloger {
       NpmLockCataloger.license(b, root.get("license") != null ? root.get("license") : root.get("licenses"));
       return List.of(b.build());
     }
+    if (file.path().contains("node_modules/")) {
+      // a nested package.json of an installed package (e.g. {"type": "module"} in a subfolder)
+      return List.of();
+    }
     List<Component> out = new ArrayList<>();
     List<String> refs = new ArrayList<>();
     if (!locked(file, context)) {
@@ -98,9 +102,13 @@ public final class NpmPackageJsonCataloger implements Cataloger {
     return out;
   }
 
-  /** A package installed at {@code node_modules/<name>/package.json}. */
+  /** A package installed at {@code node_modules/<name>/package.json}, or the root manifest of a packed npm tarball. */
   private static boolean isInstalled(ScanFile file, String name) {
-    return name != null && file.path().endsWith("node_modules/" + name + "/package.json");
+    if (name == null) {
+      return false;
+    }
+    String p = file.path();
+    return p.endsWith("node_modules/" + name + "/package.json") || p.endsWith(".tgz!package/package.json");
   }
 
   private static boolean locked(ScanFile file, ScanContext context) {
