@@ -83,7 +83,9 @@ public final class GenericAssignmentMatcher implements Matcher {
       }
       String name = t.substring(nameStart, nameEnd);
       // "KEY=value" as one JSON string: a container image's Env list, a compose environment array
-      boolean envString = c == '=' && nameEnd == i && nameStart > 0 && t.charAt(nameStart - 1) == '"';
+      // (also an image history entry: "created_by": "/bin/sh -c #(nop) ENV KEY=value")
+      boolean envString = c == '=' && nameEnd == i && nameStart > 0
+          && (t.charAt(nameStart - 1) == '"' || t.startsWith("ENV ", nameStart - 4) || t.startsWith("ARG ", nameStart - 4));
       if (name.equalsIgnoreCase("name") && c == ':') {
         namedValue(w, opEnd, sink);
       } else {
