@@ -118,7 +118,13 @@ public final class ModelKind {
         case INT4, UINT4 -> p += 4;
         case FIXED8 -> p += 8;
         case BYTES4, BYTES8 -> {
-          return false;
+          int width = op.arg() == Opcode.Arg.BYTES4 ? 4 : 8;
+          if (p + width > h.length) return ops >= 6;
+          long n = 0;
+          for (int i = 0; i < width; i++) n |= (long) (h[p + i] & 0xFF) << (8 * i);
+          if (n < 0) return false;
+          if (p + width + n > h.length) return ops >= 6;
+          p += width + (int) n;
         }
         case LINE, TWO_LINES -> {
           int lines = op.arg() == Opcode.Arg.LINE ? 1 : 2;
