@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The human summary for a terminal: one summary line, the findings as a table (worst first), the
+ * The human summary for a terminal: one summary line, the findings as a table (worst first; with the
+ * component's name and version when findings name one), the
  * suppressed findings, analyzers that failed or were skipped, and the verdict. Colours only when asked;
  * control characters from scanned content are replaced so a hostile file name cannot drive the terminal.
  * On a terminal the table fits {@code $COLUMNS} (default 120) by shortening titles, then locations.
@@ -61,7 +62,7 @@ public final class TableReportWriter implements ReportWriter {
     w.write("\n");
     if (!active.isEmpty()) {
       w.write("\n");
-      writeTable(w, active, colour);
+      writeTable(w, active, componentLabels(report, active), colour);
     }
     if (!suppressed.isEmpty()) {
       w.write("\n" + paint("Suppressed (" + suppressed.size() + "):", BOLD, colour) + "\n");
@@ -125,39 +126,66 @@ public final class TableReportWriter implements ReportWriter {
     return b.toString();
   }
 
-  private void writeTable(Writer w, List<Finding> rows, boolean colour) throws IOException {
+  private void writeTable(Writer w, List<Finding> rows, Map<String, String> components, boolean colour)
+      throws IOException {
     int sevW = "SEVERITY".length();
     int scW = "SCANNER".length();
     int ruleW = "RULE".length();
     int locW = "LOCATION".length();
+    int compW = components.isEmpty() ? 0 : "COMPONENT".length();
     for (Finding f : rows) {
       ruleW = Math.max(ruleW, Math.min(40, clean(f.rule()).length()));
       locW = Math.max(locW, Math.min(60, clean(where(f)).length()));
+      if (f.component() != null) {
+        compW = Math.max(compW, Math.min(40, clean(components.get(f.component())).length()));
+      }
     }
     int titleW = Integer.MAX_VALUE;
     int width = widthFor(colour);
     if (width > 0) {
-      int fixed = sevW + scW + ruleW + 8;
-      int rest = width - fixed;
-      if (rest < locW + 20) {
-        locW = Math.max(16, Math.min(locW, rest / 2));
+      // rule ids matter most, then the location, then the title; the component column gives way first
+      int avail = width - sevW - scW - 6;
+      ruleW = Math.min(ruleW, Math.max(12, avail / 3));
+      avail -= ruleW + 2;
+      if (compW > 0) {
+        compW = Math.min(compW, Math.max(10, avail / 4));
+        avail -= compW + 2;
       }
-      titleW = Math.max(16, width - fixed - locW - 2);
+      locW = Math.min(locW, Math.max(12, avail * 2 / 5));
+      avail -= locW + 2;
+      titleW = Math.max(10, avail);
     }
+    String compHead = compW > 0 ? pad("COMPONENT", compW) + "  " : "";
     w.write(paint(pad("SEVERITY", sevW) + "  " + pad("SCANNER", scW) + "  " + pad("RULE", ruleW) + "  "
-        + pad("LOCATION", locW) + "  TITLE", BOLD, colour) + "\n");
+        + pad("LOCATION", locW) + "  " + compHead + "TITLE", BOLD, colour) + "\n");
     for (Finding f : rows) {
+      String comp = compW == 0 ? "" : pad(fit(clean(f.component() == null ? "-" : components.get(f.component())), compW), compW) + "  ";
       w.write(paint(pad(f.severity().id(), sevW), colourOf(f.severity()), colour) + "  " + pad(f.scanner().id(), scW)
           + "  " + pad(fit(clean(f.rule()), ruleW), ruleW) + "  " + pad(fitLeft(clean(where(f)), locW), locW) + "  "
-          + fit(clean(f.title()), titleW) + "\n");
+          + comp + fit(clean(f.title()), titleW) + "\n");
     }
   }
 
-  private static String where(Finding f) {
-    if (f.location() != null) {
-      return f.location().toString();
+  /** {@code name@version} of each component a finding names (its ref when it is not in the inventory). */
+  private static Map<String, String> componentLabels(ScanReport report, List<Finding> rows) {
+    Map<String, String> labels = new java.util.HashMap<>();
+    for (Finding f : rows) {
+      if (f.component() != null) {
+        labels.put(f.component(), f.component());
+      }
     }
-    return f.component() != null ? f.component() : "-";
+    if (!labels.isEmpty()) {
+      for (dev.bulwark.model.Component c : report.components()) {
+        if (labels.containsKey(c.ref())) {
+          labels.put(c.ref(), c.displayName() + (c.version() == null ? "" : "@" + c.version()));
+        }
+      }
+    }
+    return labels;
+  }
+
+  private static String where(Finding f) {
+    return f.location() != null ? f.location().toString() : "-";
   }
 
   private static String colourOf(Severity s) {
