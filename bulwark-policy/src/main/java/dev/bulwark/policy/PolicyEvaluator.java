@@ -7,6 +7,7 @@ import dev.bulwark.model.Severity;
 import dev.bulwark.model.Verdict;
 import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,41 +83,82 @@ public final class PolicyEvaluator {
       Map<String, Object> cm = (Map<String, Object>) inv.get(i);
       byRef.put(inventory.components().get(i).ref(), cm);
     }
-    Map<Rule, Tally> tallies = new LinkedHashMap<>();
-    rules.forEach(r -> tallies.put(r, new Tally()));
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("inventory", inv);
-    vars.put("params", params);
+    Tally[] tallies = new Tally[rules.size()];
+    for (int i = 0; i < tallies.length; i++) {
+      tallies[i] = new Tally();
+    }
+    Vars vars = new Vars(inv, params);
     for (Finding f : findings) {
       if (f.isSuppressed()) {
         continue;
       }
-      vars.put("finding", FindingValues.finding(f));
-      vars.put("component", f.component() == null ? FindingValues.NO_COMPONENT
-          : byRef.getOrDefault(f.component(), FindingValues.NO_COMPONENT));
-      for (Rule r : rules) {
+      vars.finding = FindingValues.finding(f);
+      vars.component = f.component() == null ? FindingValues.NO_COMPONENT
+          : byRef.getOrDefault(f.component(), FindingValues.NO_COMPONENT);
+      for (int i = 0; i < tallies.length; i++) {
+        Rule r = rules.get(i);
         if (r.input() == InputKind.FINDING) {
-          apply(r, vars, f.id(), tallies.get(r));
+          apply(r, vars, f.id(), tallies[i]);
         }
       }
     }
-    vars.remove("finding");
+    vars.finding = null;
     for (Component c : inventory.components()) {
-      vars.put("component", byRef.get(c.ref()));
-      for (Rule r : rules) {
+      vars.component = byRef.get(c.ref());
+      for (int i = 0; i < tallies.length; i++) {
+        Rule r = rules.get(i);
         if (r.input() == InputKind.COMPONENT) {
-          apply(r, vars, c.ref(), tallies.get(r));
+          apply(r, vars, c.ref(), tallies[i]);
         }
       }
     }
-    return verdict(tallies);
+    Map<Rule, Tally> byRule = new LinkedHashMap<>();
+    for (int i = 0; i < tallies.length; i++) {
+      byRule.put(rules.get(i), tallies[i]);
+    }
+    return verdict(byRule);
   }
 
-  private static void apply(Rule r, Map<String, Object> vars, String id, Tally t) {
+  /** The variables of one evaluation, looked up lazily by CEL (no copy of a map per evaluation). */
+  private static final class Vars implements CelVariableResolver {
+    final List<Object> inventory;
+    final Map<String, Object> params;
+    Map<String, Object> finding;
+    Map<String, Object> component;
+
+    Vars(List<Object> inventory, Map<String, Object> params) {
+      this.inventory = inventory;
+      this.params = params;
+    }
+
+    @Override
+    public Optional<Object> find(String name) {
+      return Optional.ofNullable(switch (name) {
+        case "finding" -> finding;
+        case "component" -> component;
+        case "inventory" -> inventory;
+        case "params" -> params;
+        default -> null;
+      });
+    }
+
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new HashMap<>();
+      m.put("inventory", inventory);
+      m.put("params", params);
+      if (finding != null) {
+        m.put("finding", finding);
+      }
+      m.put("component", component);
+      return m;
+    }
+  }
+
+  private static void apply(Rule r, Vars vars, String id, Tally t) {
     try {
-      if (Rule.matched(r.evaluate(vars))) {
+      if (Rule.matched(r.program().eval(vars))) {
         if (t.ids.isEmpty()) {
-          t.message = r.message().render(vars);
+          t.message = r.message().render(vars.asMap());
         }
         t.ids.add(id);
       }
