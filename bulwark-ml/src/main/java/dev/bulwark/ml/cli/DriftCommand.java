@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
-    description = {"Data drift between a reference and a current table: KS, Wasserstein, Jensen-Shannon and PSI for",
-        "numeric columns; chi-square, Jensen-Shannon and PSI for categorical ones; dataset drift from the share of",
-        "drifted columns. Exit codes: 0 no dataset drift, 1 dataset drift, 2 usage error or unreadable data, 3 internal error."})
+    description = {"Data drift between a reference and a current table: KS, Wasserstein,",
+        "Jensen-Shannon and PSI for numeric columns; chi-square, Jensen-Shannon and PSI for",
+        "categorical ones; dataset drift from the share of drifted columns. Exit codes: 0 no",
+        "dataset drift, 1 dataset drift, 2 usage error or unreadable data, 3 internal error."})
 public final class DriftCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

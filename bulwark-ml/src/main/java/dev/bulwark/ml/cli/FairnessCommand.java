@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "fairness", mixinStandardHelpOptions = true,
-    description = {"Fairness audit of a model's predictions: per-group confusion counts and rates, demographic parity,",
-        "equalized odds, equal opportunity, predictive parity, disparate impact and the four-fifths rule.",
-        "Exit codes: 0 pass, 1 a check failed, 2 usage error or unreadable data, 3 internal error."})
+    description = {"Fairness audit of a model's predictions: per-group confusion counts and rates,",
+        "demographic parity, equalized odds, equal opportunity, predictive parity, disparate impact",
+        "and the four-fifths rule, with bootstrap intervals. Exit codes: 0 pass, 1 a check failed,",
+        "2 usage error or unreadable data, 3 internal error."})
 public final class FairnessCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
