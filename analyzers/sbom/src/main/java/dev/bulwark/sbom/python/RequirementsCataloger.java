@@ -47,10 +47,14 @@ public final class RequirementsCataloger implements Cataloger {
     if (!(n.endsWith(".txt") || n.endsWith(".in"))) {
       return false;
     }
-    if (n.contains("requirements") || n.startsWith("requires") && n.endsWith(".txt")) {
+    String parent = file.parent();
+    if (parent.endsWith(".egg-info") || parent.endsWith(".dist-info") || parent.endsWith("EGG-INFO")) {
+      // setuptools metadata (requires.txt...), not pip requirement files
+      return false;
+    }
+    if (n.contains("requirements")) {
       return true;
     }
-    String parent = file.parent();
     return n.endsWith(".txt") && (parent.equals("requirements") || parent.endsWith("/requirements"));
   }
 
