@@ -71,8 +71,13 @@ final class NestedLoaders {
 
   private static byte[] base64(byte[] text, boolean url) {
     try {
-      String s = new String(text, StandardCharsets.ISO_8859_1).replaceAll("\\s", "");
-      return (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(s);
+      StringBuilder s = new StringBuilder(text.length);
+      for (byte b : text) {
+        if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+          s.append((char) (b & 0xFF));
+        }
+      }
+      return (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(s.toString());
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -8,7 +8,6 @@ import dev.bulwark.model.scan.pickle.PyValue.Mark;
 import dev.bulwark.model.scan.pickle.PyValue.Opaque;
 import dev.bulwark.model.scan.pickle.PyValue.Seq;
 import dev.bulwark.model.scan.pickle.PyValue.Str;
-import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -367,10 +366,5 @@ public final class PickleMachine {
     if (v instanceof Seq s) return s.type;
     if (v instanceof Opaque o) return o.what();
     return "?";
-  }
-
-  /** Thrown by a stream that ends inside a pickle. */
-  static boolean isTruncation(IOException e) {
-    return e instanceof EOFException;
   }
 }

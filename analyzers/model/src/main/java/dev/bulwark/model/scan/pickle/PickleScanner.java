@@ -44,11 +44,7 @@ public final class PickleScanner {
     List<NestedPayload> archives = new ArrayList<>();
     ByteSource src = new ByteSource(in);
     Summary s = scanStream(src, "", 0, issues, speculative, archives);
-    return new Result(List.copyOf(issues), s.pickles, s.legacyTorch, src_position(src), List.copyOf(archives));
-  }
-
-  private static long src_position(ByteSource src) {
-    return src.position();
+    return new Result(List.copyOf(issues), s.pickles, s.legacyTorch, src.position(), List.copyOf(archives));
   }
 
   private record Summary(int pickles, boolean legacyTorch) {}
