@@ -43,8 +43,8 @@ public final class OsvMatcher {
       if (!samePackage(a, pkg)) {
         continue;
       }
-      boolean inList = listed(a, pkg, cache);
       boolean inRange = false;
+      boolean evaluable = false;
       for (OsvEntry.Range r : a.ranges()) {
         String type = r.type() == null ? "" : r.type();
         VersionScheme scheme;
@@ -66,6 +66,7 @@ public final class OsvMatcher {
           problems.add(res.problem());
           continue;
         }
+        evaluable = true;
         if (!res.affected()) {
           continue;
         }
@@ -79,6 +80,9 @@ public final class OsvMatcher {
           }
         }
       }
+      // The list is checked after the ranges: exact text always, scheme equality ("1.0" == "1.0.0") only when
+      // no range could be evaluated, since parsing long lists costs more than everything else in a scan.
+      boolean inList = !inRange && listed(a, pkg, cache, !evaluable);
       if (inList || inRange) {
         affected = true;
         byList |= inList && !inRange;
@@ -105,12 +109,15 @@ public final class OsvMatcher {
     return Ecosystems.normaliseName(a.ecosystem(), a.name()).equals(pkg.normalisedName());
   }
 
-  private static boolean listed(OsvEntry.Affected a, PackageRef pkg, VersionCache cache) {
+  private static boolean listed(OsvEntry.Affected a, PackageRef pkg, VersionCache cache, boolean byScheme) {
     if (a.versions().isEmpty()) {
       return false;
     }
     if (a.versions().contains(pkg.version())) {
       return true;
+    }
+    if (!byScheme) {
+      return false;
     }
     VersionScheme scheme = Ecosystems.scheme(a.ecosystem());
     Optional<Version> installed = cache.parse(scheme, pkg.version());
