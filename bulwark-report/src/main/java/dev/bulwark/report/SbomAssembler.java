@@ -230,6 +230,17 @@ final class SbomAssembler {
     String name = namespace == null ? "Debian" : capitalise(namespace);
     if (distro != null) {
       String v = distro.contains("-") ? distro.substring(distro.lastIndexOf('-') + 1) : distro;
+      if (name.equals("Debian")) {
+        // OSV names Debian releases by major version: Debian:12
+        v = switch (v.toLowerCase(Locale.ROOT)) {
+          case "trixie" -> "13";
+          case "bookworm" -> "12";
+          case "bullseye" -> "11";
+          case "buster" -> "10";
+          case "stretch" -> "9";
+          default -> v.contains(".") ? v.substring(0, v.indexOf('.')) : v;
+        };
+      }
       if (!v.isEmpty() && Character.isDigit(v.charAt(0))) {
         return name + ":" + v;
       }

@@ -225,6 +225,26 @@ class SbomFileCatalogerTest {
   }
 
   @Test
+  void osPackagesGetTheirReleaseEcosystem() throws Exception {
+    Path p = write("os.cdx.json", """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [
+          {"type": "library", "name": "libc6", "version": "2.36-9+deb12u4",
+           "purl": "pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12.5"},
+          {"type": "library", "name": "musl", "version": "1.2.4-r2",
+           "purl": "pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1"},
+          {"type": "library", "name": "openssl", "version": "3.0.2-0ubuntu1.15",
+           "purl": "pkg:deb/ubuntu/openssl@3.0.2-0ubuntu1.15?distro=ubuntu-22.04"},
+          {"type": "library", "name": "broken", "version": "1", "purl": "not a purl"}]}
+        """);
+    Map<String, Component> m = byName(read(p));
+    assertThat(m.get("libc6").ecosystem()).isEqualTo("Debian:12");
+    assertThat(m.get("musl").ecosystem()).isEqualTo("Alpine:v3.19");
+    assertThat(m.get("openssl").ecosystem()).isEqualTo("Ubuntu:22.04");
+    assertThat(m.get("broken").purl()).isNull();
+    assertThat(m.get("broken").ref()).isEqualTo("library:broken@1");
+  }
+
+  @Test
   void malformedInputIsUnreadable() throws Exception {
     Path truncated = write("t.json", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": [{\"name\": \"a\"");
     assertThatThrownBy(() -> read(truncated)).isInstanceOf(UnreadableInputException.class)
