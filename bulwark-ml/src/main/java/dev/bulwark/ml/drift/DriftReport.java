@@ -152,7 +152,7 @@ public final class DriftReport {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bulwark drift report</title>")
         .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
-        .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}td:first-child{text-align:left}")
+        .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}td:first-child,td.t{text-align:left}")
         .append(".drift{color:#b00020;font-weight:bold}.ok{color:#1b7f3b}</style></head><body>\n");
     b.append("<h1>Drift report</h1><p>Current: ").append(Html.escape(r.currentPath())).append(" (").append(r.currentRows())
         .append(" rows). Reference: ").append(Html.escape(r.referencePath())).append(" (").append(r.referenceRows()).append(" rows).</p>\n");
@@ -162,9 +162,9 @@ public final class DriftReport {
         .append("<th>KS statistic</th><th>KS p-value</th><th>Wasserstein</th><th>chi-square</th><th>chi-square p-value</th>")
         .append("<th>Jensen–Shannon</th><th>PSI</th></tr>\n");
     for (ColumnDrift c : r.columns()) {
-      b.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>").append(c.type()).append("</td>")
-          .append(c.drift() ? "<td class=\"drift\">yes</td>" : "<td class=\"ok\">no</td>")
-          .append("<td>").append(Html.escape(c.method())).append("</td><td>").append(g(c.score())).append("</td>")
+      b.append("<tr><td>").append(Html.escape(c.name())).append("</td><td class=\"t\">").append(c.type()).append("</td>")
+          .append(c.drift() ? "<td class=\"t drift\">yes</td>" : "<td class=\"t ok\">no</td>")
+          .append("<td class=\"t\">").append(Html.escape(c.method())).append("</td><td>").append(g(c.score())).append("</td>")
           .append("<td>").append(c.ks() == null ? "" : g(c.ks().statistic())).append("</td>")
           .append("<td>").append(c.ks() == null ? "" : p(c.ks().pValue())).append("</td>")
           .append("<td>").append(c.wasserstein() == null ? "" : g(c.wasserstein())).append("</td>")
