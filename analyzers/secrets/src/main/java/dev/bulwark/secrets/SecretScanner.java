@@ -78,7 +78,7 @@ public final class SecretScanner {
    * hits together with the text, or falls back to decoding and scanning characters when non-ASCII bytes occur.
    */
   public BytesResult scanUtf8(byte[] bytes, int from, int to, TextFormat format) {
-    int[] buf = new int[48];
+    int[] buf = new int[384];
     int[] size = {0};
     int[][] hits = {buf};
     boolean ascii = automaton.scanAscii(bytes, from, to, (k, s, e) -> {

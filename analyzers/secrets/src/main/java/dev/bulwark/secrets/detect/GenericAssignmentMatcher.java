@@ -81,6 +81,10 @@ public final class GenericAssignmentMatcher implements Matcher {
       if (nameStart == nameEnd || !Character.isLetter(t.charAt(nameStart)) && t.charAt(nameStart) != '_') {
         continue;
       }
+      boolean isNameKey = nameEnd - nameStart == 4 && t.regionMatches(true, nameStart, "name", 0, 4);
+      if (!isNameKey && !regionMentionsKind(t, nameStart, nameEnd)) {
+        continue;
+      }
       String name = t.substring(nameStart, nameEnd);
       // "KEY=value" as one JSON string: a container image's Env list, a compose environment array
       // (also an image history entry: "created_by": "/bin/sh -c #(nop) ENV KEY=value")
@@ -224,6 +228,26 @@ public final class GenericAssignmentMatcher implements Matcher {
 
   private static boolean isBareStop(char c) {
     return c <= ' ' || "\"'`,;#()[]{}<>".indexOf(c) >= 0;
+  }
+
+  /** {@link #mentionsKind} on {@code t[from, to)} without allocating. */
+  private boolean regionMentionsKind(String t, int from, int to) {
+    return switch (kind) {
+      case PASSWORD -> containsIgnoreCase(t, from, to, "pass") || containsIgnoreCase(t, from, to, "pwd");
+      case SECRET -> containsIgnoreCase(t, from, to, "secret");
+      case TOKEN -> containsIgnoreCase(t, from, to, "token");
+      case API_KEY -> containsIgnoreCase(t, from, to, "key");
+      case CREDENTIAL -> containsIgnoreCase(t, from, to, "cred");
+    };
+  }
+
+  private static boolean containsIgnoreCase(String t, int from, int to, String needle) {
+    for (int i = from; i + needle.length() <= to; i++) {
+      if (t.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Cheap check before splitting the name into words. */
