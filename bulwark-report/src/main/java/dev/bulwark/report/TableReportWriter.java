@@ -216,7 +216,7 @@ public final class TableReportWriter implements ReportWriter {
     return s.length() <= width ? s : "…" + s.substring(s.length() - width + 1);
   }
 
-  /** Replaces control characters (ESC, BEL, CR, ...) so scanned text cannot move the cursor or recolour. */
+  /** Replaces control characters (ESC, BEL, CR, bidi overrides...) so scanned text cannot move the cursor, recolour or reorder. */
   static String clean(String s) {
     if (s == null) {
       return "";
@@ -224,7 +224,9 @@ public final class TableReportWriter implements ReportWriter {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean bad = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+      // C0/C1 controls, line separators and bidi overrides (which can make a path read as another)
+      boolean bad = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+          || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f';
       if (bad && b == null) {
         b = new StringBuilder(s.length()).append(s, 0, i);
       }

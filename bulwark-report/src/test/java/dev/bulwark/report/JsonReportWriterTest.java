@@ -41,6 +41,15 @@ class JsonReportWriterTest {
   }
 
   @Test
+  void hostileStringsRoundTrip() throws Exception {
+    var report = SampleReports.hostile();
+    JsonNode root = new ObjectMapper().readTree(Goldens.render(writer, report));
+    assertThat(root.get("findings").get(0).get("title").asText()).isEqualTo(report.findings().get(0).title());
+    assertThat(root.get("components").get(0).get("properties").get("bulwark:note").asText())
+        .isEqualTo(report.components().get(0).properties().get("bulwark:note"));
+  }
+
+  @Test
   void isDeterministic() throws Exception {
     assertThat(Goldens.render(writer, SampleReports.aiApp())).isEqualTo(Goldens.render(writer, SampleReports.aiApp()));
   }

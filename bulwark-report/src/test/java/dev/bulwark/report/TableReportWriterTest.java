@@ -50,6 +50,7 @@ class TableReportWriterTest {
     String text = render(new TableReportWriter(0), SampleReports.hostile(), true);
     assertThat(text).doesNotContain("\u001b]0;", "\u0007");
     assertThat(text.replaceAll("\u001b\\[[0-9;]*m", "")).doesNotContain("\u001b");
+    assertThat(TableReportWriter.clean("invoice\u202Efdp.exe")).isEqualTo("invoice\uFFFDfdp.exe");
   }
 
   @Test
