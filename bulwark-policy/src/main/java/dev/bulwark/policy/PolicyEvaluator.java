@@ -29,6 +29,15 @@ public final class PolicyEvaluator {
   private final Map<String, Object> params;
 
   public PolicyEvaluator(List<PolicyFile> files, Optional<Severity> failOn) {
+    this(files, failOn, false);
+  }
+
+  /**
+   * @param failOn the {@code --fail-on} threshold, when given
+   * @param failOnNone {@code --fail-on none}: no severity threshold at all ({@code params.failOnRank} is 5,
+   *     above critical, so threshold rules never match); only the policies' other rules decide
+   */
+  public PolicyEvaluator(List<PolicyFile> files, Optional<Severity> failOn, boolean failOnNone) {
     Map<String, Object> p = new LinkedHashMap<>();
     List<Rule> all = new ArrayList<>();
     boolean readsFailOn = false;
@@ -42,13 +51,15 @@ public final class PolicyEvaluator {
       }
     }
     failOn.ifPresent(s -> p.put("failOn", s.id()));
-    Severity threshold = Severity.HIGH;
-    if (p.get("failOn") != null) {
-      threshold = Severity.parse(String.valueOf(p.get("failOn")));
+    if (failOnNone || "none".equalsIgnoreCase(String.valueOf(p.get("failOn")))) {
+      p.put("failOn", "none");
+      p.put("failOnRank", 5L);
+    } else {
+      Severity threshold = p.get("failOn") == null ? Severity.HIGH : Severity.parse(String.valueOf(p.get("failOn")));
+      p.put("failOn", threshold.id());
+      p.put("failOnRank", 4L - threshold.ordinal());
     }
-    p.put("failOn", threshold.id());
-    p.put("failOnRank", 4L - threshold.ordinal());
-    if (failOn.isPresent() && !readsFailOn) {
+    if (failOn.isPresent() && !failOnNone && !readsFailOn) {
       all.add(failOnRule(failOn.get()));
     }
     this.rules = List.copyOf(all);

@@ -165,8 +165,10 @@ public final class PolicyTestRunner {
     ScanReport report = new ScanReport(new ScanReport.ToolInfo("bulwark", "test"), new Target("test", Target.Type.DIRECTORY, Map.of()),
         Instant.EPOCH, 0, inventory, findings, List.of(), Verdict.pass());
     report = new WaiverStage().apply(report, policies, today);
-    Optional<Severity> failOn = Optional.ofNullable(tc.get("failOn")).map(String::valueOf).map(Severity::parse);
-    Verdict verdict = new PolicyEvaluator(policies, failOn).evaluate(report.findings(), report.inventory());
+    String failOnText = tc.get("failOn") == null ? null : String.valueOf(tc.get("failOn"));
+    boolean none = "none".equalsIgnoreCase(failOnText);
+    Optional<Severity> failOn = failOnText == null || none ? Optional.empty() : Optional.of(Severity.parse(failOnText));
+    Verdict verdict = new PolicyEvaluator(policies, failOn, none).evaluate(report.findings(), report.inventory());
     Map<String, Object> expect = tc.get("expect") instanceof Map<?, ?> e ? (Map<String, Object>) e : Map.of();
     List<String> problems = new ArrayList<>();
     if (expect.get("verdict") != null && !verdict.result().id().equals(String.valueOf(expect.get("verdict")).toLowerCase(Locale.ROOT))) {
