@@ -45,7 +45,6 @@ public final class NuGetLockCataloger implements Cataloger {
     JsonNode root = Parsers.json(file, context);
     Map<String, Component.Builder> builders = new LinkedHashMap<>();
     Map<String, String> refByName = new HashMap<>();
-    Map<String, JsonNode> deps = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> fw = root.path("dependencies").fields(); fw.hasNext(); ) {
       Map.Entry<String, JsonNode> framework = fw.next();
       for (Iterator<Map.Entry<String, JsonNode>> it = framework.getValue().fields(); it.hasNext(); ) {
@@ -79,7 +78,6 @@ public final class NuGetLockCataloger implements Cataloger {
           prev.scope(DependencyScope.DIRECT);
         }
         refByName.put(name.toLowerCase(Locale.ROOT) + "@" + framework.getKey(), c.ref());
-        deps.put(c.ref() + "@" + framework.getKey(), p.get("dependencies"));
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = framework.getValue().fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();

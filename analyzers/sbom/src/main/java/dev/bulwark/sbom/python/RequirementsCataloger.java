@@ -68,8 +68,7 @@ public final class RequirementsCataloger implements Cataloger {
       }
     }
     Map<String, Component.Builder> out = new LinkedHashMap<>();
-    Map<String, Parsed> parsed = new LinkedHashMap<>();
-    read(file, context, kindOf(file.name()), 0, new HashSet<>(), out, parsed);
+    read(file, context, kindOf(file.name()), 0, new HashSet<>(), out);
     List<Component> result = new ArrayList<>();
     for (Component.Builder b : out.values()) {
       result.add(b.build());
@@ -81,10 +80,8 @@ public final class RequirementsCataloger implements Cataloger {
     return List.copyOf(merged.values());
   }
 
-  private record Parsed(String name, Component.Builder builder) {}
-
   private void read(ScanFile file, ScanContext context, DependencyKind kind, int depth, Set<String> visited,
-      Map<String, Component.Builder> out, Map<String, Parsed> parsed) throws IOException {
+      Map<String, Component.Builder> out) throws IOException {
     if (depth > MAX_INCLUDE_DEPTH || !visited.add(file.path())) {
       return;
     }
@@ -106,7 +103,7 @@ public final class RequirementsCataloger implements Cataloger {
           }
         }
       } else {
-        read(target.get(), context, kind, depth + 1, visited, out, parsed);
+        read(target.get(), context, kind, depth + 1, visited, out);
       }
     }
     Map<String, Component.Builder> local = new LinkedHashMap<>();
