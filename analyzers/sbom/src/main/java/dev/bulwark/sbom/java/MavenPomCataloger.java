@@ -76,7 +76,8 @@ public final class MavenPomCataloger implements Cataloger {
       Component.Builder self = Component.builder(
               "pom".equals(pom.packaging()) ? ComponentType.LIBRARY : ComponentType.APPLICATION, a)
           .group(g).version(resolved ? v : null).purl(Purls.maven(g, a, resolved ? v : null))
-          .ecosystem(Ecosystems.MAVEN).firstParty(true).location(Location.of(file.path())).dependsOn(direct);
+          .ecosystem(Ecosystems.MAVEN).firstParty(!dev.bulwark.sbom.internal.VendoredPaths.isVendored(file.path()))
+          .location(Location.of(file.path())).dependsOn(direct);
       for (String l : pom.licenses()) {
         self.license(SpdxLicenses.normalize(l));
       }

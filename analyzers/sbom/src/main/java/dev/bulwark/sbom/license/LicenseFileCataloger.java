@@ -65,8 +65,7 @@ public final class LicenseFileCataloger implements Cataloger {
       return List.of();
     }
     String p = file.path();
-    boolean thirdParty = p.contains("node_modules/") || p.contains("site-packages/") || p.contains("dist-packages/")
-        || p.contains("!") || p.contains("vendor/");
+    boolean thirdParty = dev.bulwark.sbom.internal.VendoredPaths.isVendored(p);
     return List.of(Component.builder(ComponentType.FILE, p).ref("file:" + p).license(id).firstParty(!thirdParty)
         .location(Location.of(p)).property("bulwark:licenseFile", "true").property("bulwark:licenseIdentifiedBy", method)
         .build());

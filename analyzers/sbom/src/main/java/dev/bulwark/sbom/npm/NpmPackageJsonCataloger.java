@@ -72,7 +72,8 @@ public final class NpmPackageJsonCataloger implements Cataloger {
     }
     List<Component> out = new ArrayList<>();
     List<String> refs = new ArrayList<>();
-    if (!locked(file, context)) {
+    boolean vendored = dev.bulwark.sbom.internal.VendoredPaths.isVendored(file.path());
+    if (!vendored && !locked(file, context)) {
       PackageJson pj = PackageJson.of(root);
       for (Map.Entry<String, String> d : pj.ranges().entrySet()) {
         String range = d.getValue();
@@ -97,7 +98,7 @@ public final class NpmPackageJsonCataloger implements Cataloger {
     }
     if (name != null) {
       out.add(Component.builder(ComponentType.APPLICATION, name).version(version).purl(Purls.npm(name, version))
-          .ecosystem(Ecosystems.NPM).firstParty(true).location(Location.of(file.path())).dependsOn(refs).build());
+          .ecosystem(Ecosystems.NPM).firstParty(!vendored).location(Location.of(file.path())).dependsOn(refs).build());
     }
     return out;
   }

@@ -38,7 +38,8 @@ public final class PyprojectCataloger implements Cataloger {
   @Override
   public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
     PyProject p = PyProject.of(Parsers.toml(file, context));
-    boolean locked = LOCKFILES.stream().anyMatch(l -> context.tree().sibling(file, l).isPresent());
+    boolean vendored = dev.bulwark.sbom.internal.VendoredPaths.isVendored(file.path());
+    boolean locked = vendored || LOCKFILES.stream().anyMatch(l -> context.tree().sibling(file, l).isPresent());
     List<Component> out = new ArrayList<>();
     List<String> direct = new ArrayList<>();
     if (!locked) {
@@ -59,7 +60,7 @@ public final class PyprojectCataloger implements Cataloger {
     }
     if (p.name() != null) {
       out.add(Component.builder(ComponentType.APPLICATION, Pep503.normalize(p.name())).version(p.version())
-          .purl(Purls.pypi(p.name(), p.version())).ecosystem(Ecosystems.PYPI).firstParty(true)
+          .purl(Purls.pypi(p.name(), p.version())).ecosystem(Ecosystems.PYPI).firstParty(!vendored)
           .location(Location.of(file.path())).dependsOn(direct).build());
     }
     return out;
