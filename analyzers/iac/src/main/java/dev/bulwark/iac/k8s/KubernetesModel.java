@@ -21,7 +21,8 @@ import java.util.Set;
  * is one subject with {@code resource}, {@code pods} and {@code containers}. Pod specs are found wherever
  * they sit (a map with a {@code containers} list: Pods, workload templates, CronJob job templates, Kubeflow
  * {@code *ReplicaSpecs}, Ray groups, any CRD) plus KServe {@code InferenceService} components, whose
- * framework entries ({@code model}, {@code sklearn}...) count as containers.
+ * framework entries ({@code model}, {@code sklearn}...) count as containers, and Argo Workflows (Kubeflow
+ * Pipelines), whose templates' containers run under the workflow spec.
  */
 public final class KubernetesModel {
   private static final Set<String> KSERVE_COMPONENTS = Set.of("predictor", "transformer", "explainer");
@@ -30,6 +31,8 @@ public final class KubernetesModel {
   private static final Set<String> SC_POD_FIELDS = Set.of("runAsUser", "runAsGroup", "runAsNonRoot", "seLinuxOptions",
       "seccompProfile", "windowsOptions", "appArmorProfile");
   private static final int MAX_WALK = 100_000;
+  private static final Set<String> ARGO_KINDS = Set.of("Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate",
+      "CronWorkflow");
 
   private KubernetesModel() {}
 
@@ -78,6 +81,14 @@ public final class KubernetesModel {
         }
       }
     }
+    String kind = string(resource.get("kind"));
+    if (ARGO_KINDS.contains(kind)) {
+      Map<String, Object> spec = map(resource, "spec");
+      Map<String, Object> wf = kind.equals("CronWorkflow") ? map(spec, "workflowSpec") : spec;
+      if (wf != null) {
+        addArgo(wf, positions, pods, containers, seen);
+      }
+    }
     int[] budget = {MAX_WALK};
     walk(resource, 0, positions, pods, containers, seen, budget);
     Map<String, Object> vars = new HashMap<>();
@@ -89,6 +100,47 @@ public final class KubernetesModel {
     String name = meta == null ? "" : string(meta.get("name"));
     Pos start = positions.of(resource);
     return new Subject(vars, start == null ? Pos.START : start, string(resource.get("kind")) + (name.isEmpty() ? "" : "/" + name));
+  }
+
+  /**
+   * Argo Workflows (what Kubeflow Pipelines compile to): the workflow spec is the pod spec (hostNetwork,
+   * securityContext, volumes, automountServiceAccountToken); each template's container, script, init
+   * containers and sidecars are its containers.
+   */
+  private static void addArgo(Map<String, Object> wf, Positions positions, List<Object> pods, List<Object> containers,
+      Map<Object, Boolean> seen) {
+    seen.put(wf, true);
+    Map<String, Object> pod = new LinkedHashMap<>();
+    pod.put("spec", wf);
+    Map<String, Object> sc = map(wf, "securityContext");
+    pod.put("sc", sc == null ? Map.of() : sc);
+    Pos p = positions.of(wf);
+    if (p != null) {
+      positions.node(pod, p);
+    }
+    pods.add(pod);
+    for (Object t : list(wf.get("templates"))) {
+      Map<String, Object> tm = map(t);
+      if (tm == null) {
+        continue;
+      }
+      seen.put(tm, true);
+      for (String key : List.of("container", "script")) {
+        Map<String, Object> c = map(tm, key);
+        if (c != null) {
+          seen.put(c, true);
+          containers.add(container(c, wf, "container", positions, string(tm.get("name"))));
+        }
+      }
+      for (String key : List.of("initContainers", "sidecars")) {
+        for (Object c : list(tm.get(key))) {
+          Map<String, Object> cm = map(c);
+          if (cm != null) {
+            containers.add(container(cm, wf, key.equals("sidecars") ? "sidecar" : "initContainer", positions, null));
+          }
+        }
+      }
+    }
   }
 
   private static void walk(Object node, int depth, Positions positions, List<Object> pods, List<Object> containers,
@@ -142,11 +194,17 @@ public final class KubernetesModel {
 
   private static Map<String, Object> container(Map<String, Object> c, Map<String, Object> podSpec, String type,
       Positions positions) {
+    return container(c, podSpec, type, positions, null);
+  }
+
+  private static Map<String, Object> container(Map<String, Object> c, Map<String, Object> podSpec, String type,
+      Positions positions, String fallbackName) {
     Map<String, Object> w = new LinkedHashMap<>();
     w.put("container", c);
     w.put("pod", podSpec);
     w.put("type", type);
-    w.put("name", string(c.get("name")));
+    String name = string(c.get("name"));
+    w.put("name", name.isEmpty() && fallbackName != null ? fallbackName : name);
     Map<String, Object> sc = map(c, "securityContext");
     Map<String, Object> podSc = map(podSpec, "securityContext");
     w.put("sc", sc == null ? Map.of() : sc);
