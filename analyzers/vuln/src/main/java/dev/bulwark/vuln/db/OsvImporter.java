@@ -140,7 +140,7 @@ public final class OsvImporter {
       return "zip";
     }
     if (name.endsWith(".json")) {
-      byte[] bytes = readBounded(Files.newInputStream(path), path.toString());
+      byte[] bytes = readBounded(Files.newInputStream(path), path.toString(), Files.size(path));
       if (!importJsonDocument(bytes, path.toString(), explicit)) {
         return null;
       }
@@ -167,7 +167,7 @@ public final class OsvImporter {
           continue;
         }
         String where = path + "!" + e.getName();
-        byte[] bytes = readBounded(zip.getInputStream(e), where);
+        byte[] bytes = readBounded(zip.getInputStream(e), where, e.getSize());
         JsonNode node = readTree(bytes, where);
         if (!isRecord(node)) {
           note("skipped " + where + ": not an OSV record");
@@ -302,8 +302,16 @@ public final class OsvImporter {
     return out.toByteArray();
   }
 
-  private static byte[] readBounded(InputStream in, String where) throws IOException {
+  /** Reads a whole entry of at most {@link OsvParser#MAX_ENTRY_BYTES}; {@code size} is the declared size or -1. */
+  private static byte[] readBounded(InputStream in, String where, long size) throws IOException {
     try (in) {
+      if (size >= 0 && size <= OsvParser.MAX_ENTRY_BYTES) {
+        byte[] data = in.readNBytes((int) size);
+        if (data.length == size && in.read() < 0) {
+          return data;
+        }
+        throw new UnreadableInputException(where, "size differs from the declared " + size + " bytes");
+      }
       byte[] data = in.readNBytes(OsvParser.MAX_ENTRY_BYTES + 1);
       if (data.length > OsvParser.MAX_ENTRY_BYTES) {
         throw new UnreadableInputException(where, "larger than " + OsvParser.MAX_ENTRY_BYTES + " bytes");

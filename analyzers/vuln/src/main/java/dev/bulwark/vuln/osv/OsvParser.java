@@ -109,10 +109,62 @@ public final class OsvParser {
     return v != null && v.isTextual() ? v.asText() : null;
   }
 
+  /**
+   * {@code YYYY-MM-DDTHH:MM:SS[.fraction]Z}, the form nearly every OSV record uses, without the cost of a
+   * {@code DateTimeFormatter} (a tenth of the import time); null for anything else.
+   */
+  static Instant fastUtc(String t) {
+    int n = t.length();
+    if (n < 20 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+        || t.charAt(13) != ':' || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 60) {
+      return null;
+    }
+    long nanos = 0;
+    if (n > 20) {
+      if (t.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) return null;
+      int frac = digits(t, 20, n - 1);
+      if (frac < 0) return null;
+      nanos = frac;
+      for (int i = n - 21; i < 9; i++) nanos *= 10;
+    } else if (t.charAt(19) != 'Z') {
+      return null;
+    }
+    try {
+      return java.time.LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59))
+          .toInstant(java.time.ZoneOffset.UTC).plusNanos(nanos);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   /** The instant of an OSV timestamp, or {@link Instant#EPOCH} when absent or unreadable. */
   public static Instant instant(String timestamp) {
     if (timestamp == null) {
       return Instant.EPOCH;
+    }
+    Instant fast = fastUtc(timestamp);
+    if (fast != null) {
+      return fast;
     }
     try {
       return OffsetDateTime.parse(timestamp).toInstant();
