@@ -54,6 +54,14 @@ public final class SbomFileCataloger implements Cataloger {
 
   /** Which SBOM format the first bytes show, or null. */
   static Format sniff(byte[] head) {
+    // cheap byte check first: claims() runs on every text file of a scan
+    int b = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+    while (b < head.length && (head[b] == ' ' || head[b] == '\n' || head[b] == '\r' || head[b] == '\t')) {
+      b++;
+    }
+    if (b >= head.length || (head[b] != '{' && head[b] != '<')) {
+      return null;
+    }
     String text = new String(head, StandardCharsets.UTF_8);
     int i = 0;
     if (text.startsWith("\uFEFF")) {
