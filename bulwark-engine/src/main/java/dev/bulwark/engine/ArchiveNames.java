@@ -14,24 +14,42 @@ final class ArchiveNames {
 
   private ArchiveNames() {}
 
+  /**
+   * The archive format when both the name and the magic bytes say archive; null otherwise. The name is
+   * checked first so that ordinary files are never opened here.
+   */
   static Format formatOf(ScanFile file) {
     String n = file.name().toLowerCase(Locale.ROOT);
+    Format byName = byName(n);
+    if (byName == null) {
+      return null;
+    }
     FileKind kind = file.kind();
-    if (kind == FileKind.ZIP && (n.endsWith(".zip") || n.endsWith(".jar") || n.endsWith(".war") || n.endsWith(".ear")
-        || n.endsWith(".whl") || n.endsWith(".egg") || n.endsWith(".nupkg") || n.endsWith(".aar")
-        || n.endsWith(".hpi") || n.endsWith(".sar") || n.endsWith(".par"))) {
+    return switch (byName) {
+      case ZIP -> kind == FileKind.ZIP ? Format.ZIP : null;
+      case TAR -> kind == FileKind.TAR ? Format.TAR : null;
+      case TAR_GZ -> kind == FileKind.GZIP ? Format.TAR_GZ : null;
+      case TAR_BZ2 -> kind == FileKind.BZIP2 ? Format.TAR_BZ2 : null;
+      case TAR_XZ -> kind == FileKind.XZ ? Format.TAR_XZ : null;
+    };
+  }
+
+  private static Format byName(String n) {
+    if (n.endsWith(".zip") || n.endsWith(".jar") || n.endsWith(".war") || n.endsWith(".ear") || n.endsWith(".whl")
+        || n.endsWith(".egg") || n.endsWith(".nupkg") || n.endsWith(".aar") || n.endsWith(".hpi") || n.endsWith(".sar")
+        || n.endsWith(".par")) {
       return Format.ZIP;
     }
-    if (kind == FileKind.TAR && (n.endsWith(".tar") || n.equals("layer.tar") || n.endsWith(".oci"))) {
+    if (n.endsWith(".tar") || n.endsWith(".oci")) {
       return Format.TAR;
     }
-    if (kind == FileKind.GZIP && (n.endsWith(".tar.gz") || n.endsWith(".tgz"))) {
+    if (n.endsWith(".tar.gz") || n.endsWith(".tgz")) {
       return Format.TAR_GZ;
     }
-    if (kind == FileKind.BZIP2 && (n.endsWith(".tar.bz2") || n.endsWith(".tbz2") || n.endsWith(".tbz"))) {
+    if (n.endsWith(".tar.bz2") || n.endsWith(".tbz2") || n.endsWith(".tbz")) {
       return Format.TAR_BZ2;
     }
-    if (kind == FileKind.XZ && (n.endsWith(".tar.xz") || n.endsWith(".txz"))) {
+    if (n.endsWith(".tar.xz") || n.endsWith(".txz")) {
       return Format.TAR_XZ;
     }
     return null;

@@ -106,9 +106,12 @@ public final class ScanEngine {
     List<ScanFile> files = walked.tree().files();
     AtomicLong done = new AtomicLong();
     List<Future<?>> futures = new ArrayList<>(files.size());
+    // stats resolved once: the per-file loop runs (catalogers + analyzers) x files times
+    AnalyzerStats[] catalogerStats = catalogers.stream().map(c -> stats.get(c.id())).toArray(AnalyzerStats[]::new);
+    AnalyzerStats[] analyzerStats = analyzers.stream().map(a -> stats.get(a.id())).toArray(AnalyzerStats[]::new);
     for (ScanFile file : files) {
       futures.add(pool.submit(() -> {
-        dispatch(file, catalogers, analyzers, context, stats, components, findings);
+        dispatch(file, catalogers, catalogerStats, analyzers, analyzerStats, context, components, findings);
         progress.update("files", done.incrementAndGet(), files.size());
       }));
     }
@@ -157,15 +160,18 @@ public final class ScanEngine {
     return out;
   }
 
-  private void dispatch(ScanFile file, List<Cataloger> catalogers, List<FileAnalyzer> analyzers, ScanContext context,
-      Map<String, AnalyzerStats> stats, List<Component> components, List<Finding> findings) {
-    for (Cataloger c : catalogers) {
-      AnalyzerStats s = stats.get(c.id());
-      long start = System.nanoTime();
+  private void dispatch(ScanFile file, List<Cataloger> catalogers, AnalyzerStats[] catalogerStats,
+      List<FileAnalyzer> analyzers, AnalyzerStats[] analyzerStats, ScanContext context, List<Component> components,
+      List<Finding> findings) {
+    for (int i = 0; i < catalogers.size(); i++) {
+      Cataloger c = catalogers.get(i);
+      AnalyzerStats s = catalogerStats[i];
+      long start = 0;
       try {
         if (!c.claims(file)) {
           continue;
         }
+        start = System.nanoTime();
         components.addAll(c.catalog(file, context));
       } catch (UnreadableInputException e) {
         findings.add(EngineRules.UNREADABLE_FILE.at(file.path(), e.problem() + " (" + c.id() + ")"));
@@ -174,15 +180,17 @@ public final class ScanEngine {
       } catch (Exception | StackOverflowError e) {
         s.failed(file.path() + ": " + describe(e));
       }
-      s.ran(System.nanoTime() - start);
+      s.ran(start == 0 ? 0 : System.nanoTime() - start);
     }
-    for (FileAnalyzer a : analyzers) {
-      AnalyzerStats s = stats.get(a.id());
-      long start = System.nanoTime();
+    for (int i = 0; i < analyzers.size(); i++) {
+      FileAnalyzer a = analyzers.get(i);
+      AnalyzerStats s = analyzerStats[i];
+      long start = 0;
       try {
         if (!a.accepts(file)) {
           continue;
         }
+        start = System.nanoTime();
         findings.addAll(a.analyze(file, context));
       } catch (UnreadableInputException e) {
         findings.add(EngineRules.UNREADABLE_FILE.at(file.path(), e.problem() + " (" + a.id() + ")"));
@@ -191,7 +199,7 @@ public final class ScanEngine {
       } catch (Exception | StackOverflowError e) {
         s.failed(file.path() + ": " + describe(e));
       }
-      s.ran(System.nanoTime() - start);
+      s.ran(start == 0 ? 0 : System.nanoTime() - start);
     }
   }
 

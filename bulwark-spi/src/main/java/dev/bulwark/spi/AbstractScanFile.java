@@ -11,6 +11,18 @@ import java.io.UncheckedIOException;
 public abstract class AbstractScanFile implements ScanFile {
   private volatile byte[] head;
   private volatile FileKind kind;
+  private volatile String name;
+
+  /** The last path segment, computed once: every cataloger's {@code claims()} asks for it. */
+  @Override
+  public String name() {
+    String n = name;
+    if (n == null) {
+      n = ScanFile.super.name();
+      name = n;
+    }
+    return n;
+  }
 
   @Override
   public final byte[] head() {
