@@ -49,6 +49,9 @@ public final class DataScanCommand implements Callable<Integer> {
   @Option(names = "--min-confidence", defaultValue = "0.5", description = "Detection threshold (default: ${DEFAULT-VALUE}).")
   double minConfidence;
 
+  @Option(names = "--threads", description = "Worker threads per file (default: the number of processors, at most 4).")
+  Integer threads;
+
   @Option(names = "--fail-on-pii", description = "Exit with 1 when any personal data is found.")
   boolean failOnPii;
 
@@ -69,7 +72,8 @@ public final class DataScanCommand implements Callable<Integer> {
       if (!format.equals("table") && !format.equals("json")) {
         throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
       }
-      DatasetScanner scanner = new DatasetScanner(new TextDetector(region, minConfidence), maxRows, 0);
+      int workers = threads != null ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
+      DatasetScanner scanner = new DatasetScanner(new TextDetector(region, minConfidence), maxRows, 0, workers);
       List<DatasetReport> reports = new ArrayList<>();
       LineageEmitter emitter = openLineage || lineage.requested() ? lineage.open(clock, env) : null;
       try {

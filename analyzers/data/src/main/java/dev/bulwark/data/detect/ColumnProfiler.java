@@ -32,6 +32,7 @@ public final class ColumnProfiler {
     final Map<PiiEntity, long[]> counts = new EnumMap<>(PiiEntity.class);
     final Map<PiiEntity, double[]> confidence = new EnumMap<>(PiiEntity.class);
     final Map<PiiEntity, String> samples = new EnumMap<>(PiiEntity.class);
+    final Map<PiiEntity, Long> sampleRows = new EnumMap<>(PiiEntity.class);
     final boolean saysPerson;
     final boolean saysAddress;
 
@@ -49,6 +50,17 @@ public final class ColumnProfiler {
 
   /** Adds one row, aligned with {@code names} (which may have grown since the last row). */
   public void add(List<String> names, String[] row) {
+    add(names, row, rowCounter++);
+  }
+
+  private long rowCounter;
+
+  /**
+   * Adds row number {@code rowIndex}; the redacted sample of an entity is taken from its lowest row, so that
+   * profilers filled in parallel and then {@link #merge merged} report the same as one filled in order.
+   */
+  public void add(List<String> names, String[] row, long rowIndex) {
+    currentRow = rowIndex;
     while (columns.size() < names.size()) {
       columns.add(new Column(names.get(columns.size())));
     }
@@ -58,6 +70,31 @@ public final class ColumnProfiler {
         continue;
       }
       addValue(columns.get(i), v.length() > 4096 ? v.substring(0, 4096) : v);
+    }
+  }
+
+  private long currentRow;
+
+  /** Adds another profiler's counts (same column order) to this one. */
+  public void merge(ColumnProfiler other) {
+    for (int i = 0; i < other.columns.size(); i++) {
+      Column o = other.columns.get(i);
+      while (columns.size() <= i) {
+        columns.add(new Column(other.columns.get(columns.size()).name));
+      }
+      Column c = columns.get(i);
+      c.nonEmpty += o.nonEmpty;
+      c.words += o.words;
+      o.counts.forEach((e, n) -> c.counts.computeIfAbsent(e, k -> new long[1])[0] += n[0]);
+      o.confidence.forEach((e, n) -> c.confidence.computeIfAbsent(e, k -> new double[1])[0] += n[0]);
+      o.samples.forEach((e, sample) -> {
+        Long mine = c.sampleRows.get(e);
+        long theirs = o.sampleRows.get(e);
+        if (mine == null || theirs < mine) {
+          c.samples.put(e, sample);
+          c.sampleRows.put(e, theirs);
+        }
+      });
     }
   }
 
@@ -100,7 +137,11 @@ public final class ColumnProfiler {
     best.forEach((e, conf) -> {
       c.counts.computeIfAbsent(e, k -> new long[1])[0]++;
       c.confidence.computeIfAbsent(e, k -> new double[1])[0] += conf;
-      c.samples.putIfAbsent(e, Redaction.sample(v));
+      Long at = c.sampleRows.get(e);
+      if (at == null || currentRow < at) {
+        c.samples.put(e, Redaction.sample(v));
+        c.sampleRows.put(e, currentRow);
+      }
     });
   }
 

@@ -30,11 +30,22 @@ public final class DatasetScanner {
   private final TextDetector detector;
   private final long maxRows;
   private final long maxBytes;
+  private final int threads;
+  private static final int BATCH = 512;
 
   public DatasetScanner(TextDetector detector, long maxRows, long maxBytes) {
+    this(detector, maxRows, maxBytes, 1);
+  }
+
+  /** {@code threads} workers profile batches of rows in parallel (1 = on the calling thread). */
+  public DatasetScanner(TextDetector detector, long maxRows, long maxBytes, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1: " + threads);
+    }
     this.detector = detector;
     this.maxRows = maxRows;
     this.maxBytes = maxBytes;
+    this.threads = threads;
   }
 
   public DatasetReport scan(String path, Path file) throws IOException {
@@ -57,19 +68,42 @@ public final class DatasetScanner {
     long rows = 0;
     boolean complete = true;
     List<String> columns;
+    ParallelProfiling workers = threads > 1 ? new ParallelProfiling(detector, threads) : null;
     try (TableReader reader = Datasets.open(format, path, file, head)) {
       String[] row;
+      List<String[]> batch = new ArrayList<>(BATCH);
+      long batchStart = 0;
       while ((row = reader.next()) != null) {
-        profiler.add(reader.columns(), row);
+        if (workers == null) {
+          profiler.add(reader.columns(), row, rows);
+        } else {
+          batch.add(row);
+          if (batch.size() == BATCH) {
+            workers.submit(List.copyOf(reader.columns()), batch, batchStart);
+            batch = new ArrayList<>(BATCH);
+            batchStart = rows + 1;
+          }
+        }
         rows++;
         if ((maxRows > 0 && rows >= maxRows) || (maxBytes > 0 && format != DatasetFormat.PARQUET && reader.bytesRead() >= maxBytes)) {
           complete = reader.next() == null;
           break;
         }
       }
+      if (workers != null) {
+        if (!batch.isEmpty()) {
+          workers.submit(List.copyOf(reader.columns()), batch, batchStart);
+        }
+        workers.finishInto(profiler);
+        workers = null;
+      }
       columns = List.copyOf(reader.columns());
     } catch (IllegalStateException e) {
       throw new UnreadableInputException(path, e.getMessage(), e);
+    } finally {
+      if (workers != null) {
+        workers.abort();
+      }
     }
     return new DatasetReport(path, format, rows, complete, columns, profiler.findings(), List.of());
   }

@@ -40,15 +40,25 @@ public final class PiiFileAnalyzer implements FileAnalyzer {
     return Scanner.PII;
   }
 
+  // text files whose content is project metadata, where names, e-mails and versions are expected
+  private static final List<String> METADATA_TEXT = List.of("requirements", "constraints", "license", "licence",
+      "notice", "copying", "authors", "contributors", "maintainers", "cmakelists", "robots", "third_party",
+      "third-party", "thirdparty", "dependencies", "version");
+
   @Override
   public boolean accepts(ScanFile file) {
-    return DatasetFormat.detect(file.name(), file.head()) instanceof DatasetFormat f && f != DatasetFormat.ARROW;
+    DatasetFormat f = DatasetFormat.detect(file.name(), file.head());
+    if (f == DatasetFormat.TEXT) {
+      String n = file.name().toLowerCase(Locale.ROOT);
+      return METADATA_TEXT.stream().noneMatch(n::startsWith);
+    }
+    return f != null && f != DatasetFormat.ARROW;
   }
 
   @Override
   public List<Finding> analyze(ScanFile file, ScanContext context) throws IOException {
     DatasetFormat format = DatasetFormat.detect(file.name(), file.head());
-    if (format == null || format == DatasetFormat.ARROW
+    if (!accepts(file) || format == null || format == DatasetFormat.ARROW
         || (format == DatasetFormat.TEXT && !Boolean.parseBoolean(context.setting("pii.text").orElse("true")))) {
       return List.of();
     }
