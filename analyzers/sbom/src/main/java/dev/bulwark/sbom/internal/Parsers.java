@@ -28,12 +28,21 @@ public final class Parsers {
       .maxNameLength(64 << 10)
       .build();
 
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build());
-  private static final ObjectMapper TOML = new ObjectMapper(TomlFactory.builder().streamReadConstraints(CONSTRAINTS).build());
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .loaderOptions(yamlLoaderOptions())
-      .streamReadConstraints(CONSTRAINTS)
-      .build());
+  // one holder per format, so that a scan without YAML or TOML files never loads those parsers
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build());
+  }
+
+  private static final class Toml {
+    static final ObjectMapper MAPPER = new ObjectMapper(TomlFactory.builder().streamReadConstraints(CONSTRAINTS).build());
+  }
+
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+        .loaderOptions(yamlLoaderOptions())
+        .streamReadConstraints(CONSTRAINTS)
+        .build());
+  }
 
   private Parsers() {}
 
@@ -58,27 +67,27 @@ public final class Parsers {
   }
 
   public static JsonNode json(ScanFile file, ScanContext context) throws IOException {
-    return parse(JSON, file, readText(file, context), "JSON");
+    return parse(Json.MAPPER, file, readText(file, context), "JSON");
   }
 
   public static JsonNode json(String path, String text) throws IOException {
-    return parse(JSON, path, text, "JSON");
+    return parse(Json.MAPPER, path, text, "JSON");
   }
 
   public static JsonNode toml(ScanFile file, ScanContext context) throws IOException {
-    return parse(TOML, file, readText(file, context), "TOML");
+    return parse(Toml.MAPPER, file, readText(file, context), "TOML");
   }
 
   public static JsonNode toml(String path, String text) throws IOException {
-    return parse(TOML, path, text, "TOML");
+    return parse(Toml.MAPPER, path, text, "TOML");
   }
 
   public static JsonNode yaml(ScanFile file, ScanContext context) throws IOException {
-    return parse(YAML, file, readText(file, context), "YAML");
+    return parse(Yaml.MAPPER, file, readText(file, context), "YAML");
   }
 
   public static JsonNode yaml(String path, String text) throws IOException {
-    return parse(YAML, path, text, "YAML");
+    return parse(Yaml.MAPPER, path, text, "YAML");
   }
 
   private static JsonNode parse(ObjectMapper mapper, ScanFile file, String text, String format) throws IOException {
