@@ -61,6 +61,20 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--git-history", description = "Also scan every commit of the target's git history for secrets.")
   boolean gitHistory;
 
+  @Option(names = "--model-allow", paramLabel = "PACKS", split = ",",
+      description = "Extra allowlist packs for pickled models: sklearn, xgboost, lightgbm, transformers.")
+  List<String> modelAllow = new ArrayList<>();
+
+  @Option(names = "--fairness-data", paramLabel = "FILE",
+      description = "Also audit fairness of this predictions file (with --set ml.fairness.label=..., .prediction=..., .sensitive=...).")
+  Path fairnessData;
+
+  @Option(names = "--drift-reference", paramLabel = "FILE", description = "Reference data for a drift check (with --drift-current).")
+  Path driftReference;
+
+  @Option(names = "--drift-current", paramLabel = "FILE", description = "Current data for a drift check (with --drift-reference).")
+  Path driftCurrent;
+
   @Mixin
   ScanOptionsMixin common = new ScanOptionsMixin();
 
@@ -81,6 +95,15 @@ public final class ScanCommand implements Callable<Integer> {
       if (!vex.isEmpty()) extra.put("vuln.vex", ScanOptionsMixin.joinPaths(vex));
       if (baseline != null) extra.put("secrets.baseline", baseline.toAbsolutePath().toString());
       if (gitHistory) extra.put("secrets.gitHistory", "true");
+      if (!modelAllow.isEmpty()) extra.put("model.allow", String.join(",", modelAllow));
+      if (fairnessData != null) extra.put("ml.fairness.data", fairnessData.toAbsolutePath().toString());
+      if ((driftReference == null) != (driftCurrent == null)) {
+        throw new UsageException("--drift-reference and --drift-current go together");
+      }
+      if (driftReference != null) {
+        extra.put("ml.drift.reference", driftReference.toAbsolutePath().toString());
+        extra.put("ml.drift.current", driftCurrent.toAbsolutePath().toString());
+      }
       extra.put("policy.failOn", threshold == null ? "none" : threshold.id());
 
       ScanReport report;
