@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class CheckRunner {
   private static final Logger LOG = LoggerFactory.getLogger(CheckRunner.class);
   private static final int MAX_HITS_PER_RULE = 1_000;
+  /** Evaluations skipped because a check failed on unexpected input, with the last error (diagnostics). */
+  static final java.util.concurrent.atomic.AtomicLong SKIPPED = new java.util.concurrent.atomic.AtomicLong();
+  static volatile String lastSkip = "";
 
   private final List<Rule> rules;
   private final boolean strict;
@@ -48,6 +51,8 @@ public final class CheckRunner {
           throw new IllegalStateException("check " + rule.id() + " failed on " + path + " " + subject.label() + ": " + e.getMessage(), e);
         }
         LOG.debug("check {} skipped on {} {}: {}", rule.id(), path, subject.label(), e.getMessage());
+        SKIPPED.incrementAndGet();
+        lastSkip = rule.id() + " on " + path + " " + subject.label() + ": " + e.getMessage();
         continue;
       }
       Set<Hit> hits = new LinkedHashSet<>();

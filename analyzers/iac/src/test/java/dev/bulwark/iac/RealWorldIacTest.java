@@ -63,6 +63,8 @@ class RealWorldIacTest {
       }
     }
     StringBuilder out = new StringBuilder("files checked: " + files + " " + perAnalyzer + "\n");
+    out.append("check evaluations skipped on unexpected input: ").append(CheckRunner.SKIPPED.get())
+        .append(CheckRunner.SKIPPED.get() > 0 ? " (last: " + CheckRunner.lastSkip + ")" : "").append('\n');
     out.append("unreadable: ").append(unreadable.size()).append('\n');
     unreadable.forEach(u -> out.append("  ").append(u).append('\n'));
     perRule.forEach((r, n) -> out.append(String.format("%6d %s%n", n, r)));
