@@ -108,6 +108,24 @@ class ExampleScanTest {
   }
 
   @Test
+  void everyRuleThatFiredHasADocPage() throws IOException {
+    JsonNode report = JSON.readTree(output("json"));
+    Set<String> missing = new TreeSet<>();
+    for (JsonNode f : report.path("findings")) {
+      String scanner = f.path("scanner").asText();
+      String rule = f.path("rule").asText();
+      if (scanner.equals("vuln")) {
+        continue; // advisories link to osv.dev
+      }
+      String qualified = rule.startsWith(scanner + "/") ? rule : scanner + "/" + rule;
+      if (!Files.isRegularFile(Cli.repo().resolve("docs/rules/" + qualified + ".md"))) {
+        missing.add(qualified);
+      }
+    }
+    assertThat(missing).as("rules without docs/rules/<scanner>/<rule>.md").isEmpty();
+  }
+
+  @Test
   void cycloneDxValidatesAgainstTheSchema() throws Exception {
     assertThat(new JsonParser().validate(output("cyclonedx-json").getBytes(StandardCharsets.UTF_8), Version.VERSION_16)).isEmpty();
     assertThat(new XmlParser().validate(output("cyclonedx-xml").getBytes(StandardCharsets.UTF_8), Version.VERSION_16)).isEmpty();
