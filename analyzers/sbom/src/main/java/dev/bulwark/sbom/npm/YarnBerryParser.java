@@ -16,6 +16,11 @@ final class YarnBerryParser {
   private YarnBerryParser() {}
 
   static List<YarnEntry> parse(String path, String text) throws IOException {
+    List<YarnEntry> fast = SymlReader.read(text);
+    return fast != null ? fast : parseYaml(path, text);
+  }
+
+  static List<YarnEntry> parseYaml(String path, String text) throws IOException {
     JsonNode root = Parsers.yaml(path, text);
     Map<String, Integer> lines = keyLines(text);
     List<YarnEntry> out = new ArrayList<>();
