@@ -57,11 +57,15 @@ public final class CheckRunner {
       }
       Set<Hit> hits = new LinkedHashSet<>();
       collect(result, subject, positions, hits, 0);
+      Map<String, Integer> occurrences = new HashMap<>();
       for (Hit h : hits) {
         if (out.size() >= MAX_HITS_PER_RULE * rules.size()) {
           break;
         }
-        out.add(finding(rule, path, subject, h));
+        // stable across edits that move lines: what the hit is about, and its rank among equal hits
+        String material = subject.label() + "|" + h.detail();
+        int n = occurrences.merge(material, 1, Integer::sum);
+        out.add(finding(rule, path, subject, h, material + "|" + n));
       }
     }
     return out;
@@ -124,7 +128,7 @@ public final class CheckRunner {
     return true;
   }
 
-  private static Finding finding(Rule rule, String path, Subject subject, Hit hit) {
+  private static Finding finding(Rule rule, String path, Subject subject, Hit hit, String fingerprint) {
     Map<String, Object> vars = new HashMap<>(subject.variables());
     vars.put("detail", hit.detail());
     String title = rule.message().render(vars);
@@ -136,7 +140,7 @@ public final class CheckRunner {
         .evidence("resource", subject.label().isEmpty() ? null : subject.label())
         .evidence("detail", hit.detail().isEmpty() ? null : hit.detail())
         .reference(docs)
-        .fingerprint(subject.label() + "|" + hit.detail() + "|" + p.line() + ":" + p.column())
+        .fingerprint(fingerprint)
         .build();
   }
 }
