@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark data mask IN -o OUT}: a masked copy of a dataset, a JSON report, optional lineage. */
 @Command(name = "mask", mixinStandardHelpOptions = true,
-    description = "Write a masked copy of a CSV/TSV or Parquet dataset; the input is never modified.")
+    description = "Write a masked copy of a CSV/TSV, JSON Lines or Parquet dataset; the input is never modified.")
 public final class DataMaskCommand implements Callable<Integer> {
 
   @Spec

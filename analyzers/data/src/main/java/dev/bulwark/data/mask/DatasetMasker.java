@@ -2,6 +2,7 @@ package dev.bulwark.data.mask;
 
 import dev.bulwark.data.detect.ColumnFinding;
 import dev.bulwark.data.detect.TextDetector;
+import dev.bulwark.data.scan.DatasetReport;
 import dev.bulwark.data.scan.DatasetScanner;
 import dev.bulwark.data.table.CsvReader;
 import dev.bulwark.data.table.CsvWriter;
@@ -75,18 +76,20 @@ public final class DatasetMasker {
     String name = in.getFileName().toString();
     byte[] head = Datasets.head(in);
     DatasetFormat format = DatasetFormat.detect(name, head);
-    if (format != DatasetFormat.CSV && format != DatasetFormat.PARQUET) {
-      throw new UnreadableInputException(in.toString(), "masking reads CSV/TSV and Parquet; this file is "
+    if (format != DatasetFormat.CSV && format != DatasetFormat.PARQUET && format != DatasetFormat.JSON_LINES) {
+      throw new UnreadableInputException(in.toString(), "masking reads CSV/TSV, JSON Lines and Parquet; this file is "
           + (format == null ? "not a dataset Bulwark recognises" : format.toString().toLowerCase(Locale.ROOT)));
     }
     // explicit rules also need the entities of their columns (a pseudonym keeps an e-mail an e-mail)
-    List<ColumnFinding> detected = auto || !rules.columns().isEmpty()
-        ? new DatasetScanner(detector, auto ? AUTO_SAMPLE_ROWS : RULES_SAMPLE_ROWS, 0)
-            .scan(in.toString(), in, format, head).findings()
-        : List.of();
-    MaskSummary summary = format == DatasetFormat.CSV
-        ? maskCsv(in, out, head, detected)
-        : maskParquet(in, out, detected);
+    DatasetReport sample = auto || !rules.columns().isEmpty() || format == DatasetFormat.JSON_LINES
+        ? new DatasetScanner(detector, auto ? AUTO_SAMPLE_ROWS : RULES_SAMPLE_ROWS, 0).scan(in.toString(), in, format, head)
+        : null;
+    List<ColumnFinding> detected = sample == null ? List.of() : sample.findings();
+    MaskSummary summary = switch (format) {
+      case CSV -> maskCsv(in, out, head, detected);
+      case JSON_LINES -> JsonLinesMasker.mask(in, out, rules, detected, auto, key, detector, sample.columns());
+      default -> maskParquet(in, out, detected);
+    };
     return new MaskSummary(MaskSummary.SCHEMA, summary.input(), summary.output(), summary.format(), summary.rows(),
         summary.columns(), clock.millis() - start);
   }
@@ -154,7 +157,7 @@ public final class DatasetMasker {
     }
   }
 
-  private static MaskSummary summary(Path in, Path out, String format, long rows, List<String> columns,
+  static MaskSummary summary(Path in, Path out, String format, long rows, List<String> columns,
       Map<String, ColumnPlan> plans, RowMasker masker, List<String> types) {
     List<MaskSummary.ColumnSummary> cols = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {

@@ -87,6 +87,19 @@ public final class RowMasker {
     return b.toString();
   }
 
+  /** Masks one value of input column {@code i} by its plan, counting a change. */
+  public String maskOne(int i, String v) {
+    ColumnPlan p = plans[i];
+    if (p == null || v == null || v.isEmpty() || p.drops()) {
+      return v;
+    }
+    String m = p.scope() == ColumnPlan.Scope.VALUE ? p.operator().apply(v, p.entity()) : spans(v, p);
+    if (!m.equals(v)) {
+      changed[i]++;
+    }
+    return m;
+  }
+
   /** Values changed so far in input column {@code i}. */
   public long changed(int i) {
     return changed[i];
