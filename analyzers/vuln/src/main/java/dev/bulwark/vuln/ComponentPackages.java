@@ -33,7 +33,8 @@ public final class ComponentPackages {
     }
     String name = c.ecosystem().equals("Maven") && c.group() != null ? c.group() + ":" + c.name()
         : c.group() != null && !c.group().isEmpty() && !c.name().contains("/") ? c.group() + "/" + c.name() : c.name();
-    return Optional.of(PackageRef.of(c.ecosystem(), name, c.version()));
+    String version = c.ecosystem().equals("RubyGems") ? withoutGemPlatform(c.version()) : c.version();
+    return Optional.of(PackageRef.of(c.ecosystem(), name, version));
   }
 
   static Optional<PackageRef> fromPurl(String purl, String fallbackVersion) {
@@ -97,7 +98,25 @@ public final class ComponentPackages {
     if (eco == null) {
       return Optional.empty();
     }
+    if (eco.equals("RubyGems")) {
+      version = withoutGemPlatform(version);
+    }
     return Optional.of(PackageRef.of(eco, pkg, version));
+  }
+
+  private static final java.util.List<String> GEM_PLATFORMS = java.util.List.of("x86", "x64", "arm", "aarch64",
+      "java", "universal", "mingw", "mswin", "darwin", "linux", "jruby", "ruby", "i386", "i686", "powerpc", "s390x");
+
+  /** Gemfile.lock writes platform gems as {@code 1.13.10-x86_64-linux}; the version is the part before. */
+  static String withoutGemPlatform(String version) {
+    int dash = version.indexOf('-');
+    if (dash > 0) {
+      String platform = version.substring(dash + 1).toLowerCase(Locale.ROOT);
+      for (String p : GEM_PLATFORMS) {
+        if (platform.startsWith(p)) return version.substring(0, dash);
+      }
+    }
+    return version;
   }
 
   /** {@code deb/debian?distro=debian-12} → {@code Debian:12}; {@code apk/alpine?distro=alpine-3.19.1} → {@code Alpine:v3.19}. */

@@ -16,6 +16,8 @@ class ComponentPackagesTest {
       "pkg:golang/github.com/miekg/dns@v1.1.24 | Go | github.com/miekg/dns | v1.1.24",
       "pkg:cargo/mozjpeg@0.8.18 | crates.io | mozjpeg | 0.8.18",
       "pkg:gem/jquery-rails@4.3.0 | RubyGems | jquery-rails | 4.3.0",
+      "pkg:gem/nokogiri@1.13.10-x86_64-linux | RubyGems | nokogiri | 1.13.10",
+      "pkg:gem/rails@7.1.0-rc1 | RubyGems | rails | 7.1.0-rc1",
       "pkg:nuget/Google.Protobuf@3.14.0 | NuGet | Google.Protobuf | 3.14.0",
       "pkg:composer/drupal/core@8.4.6 | Packagist | drupal/core | 8.4.6",
       "pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12&upstream=openssl | Debian:12 | openssl | 3.0.11-1~deb12u2",

@@ -103,7 +103,9 @@ public final class OsvMatcher {
     if (!base.equals(pkg.baseEcosystem())) {
       return false;
     }
-    if (Ecosystems.releaseSpecific(base) && !a.ecosystem().equals(pkg.ecosystem())) {
+    // Distribution releases must agree; a longer advisory ecosystem refines the release ("Ubuntu:22.04:LTS").
+    if (Ecosystems.releaseSpecific(base) && !a.ecosystem().equals(pkg.ecosystem())
+        && !a.ecosystem().startsWith(pkg.ecosystem() + ":")) {
       return false;
     }
     return Ecosystems.normaliseName(a.ecosystem(), a.name()).equals(pkg.normalisedName());

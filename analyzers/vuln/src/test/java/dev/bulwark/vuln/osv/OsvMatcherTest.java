@@ -70,6 +70,20 @@ class OsvMatcherTest {
   }
 
   @Test
+  void distributionReleasesMustAgree() {
+    OsvEntry.Range r = new OsvEntry.Range("ECOSYSTEM", null, List.of(new OsvEntry.Event("introduced", "0"),
+        new OsvEntry.Event("fixed", "3.0.2-0ubuntu1.10")));
+    OsvEntry e = new OsvEntry("UBUNTU-CVE-TEST", null, null, List.of(), List.of(), null, null, List.of(),
+        List.of(new OsvEntry.Affected("Ubuntu:22.04:LTS", "openssl", null, List.of(r), List.of(), List.of(), null)),
+        List.of(), null);
+    VersionCache c = new VersionCache();
+    assertThat(OsvMatcher.match(e, PackageRef.of("Ubuntu:22.04", "openssl", "3.0.2-0ubuntu1.9"), c)).isPresent();
+    assertThat(OsvMatcher.match(e, PackageRef.of("Ubuntu:22.04:LTS", "openssl", "3.0.2-0ubuntu1.9"), c)).isPresent();
+    assertThat(OsvMatcher.match(e, PackageRef.of("Ubuntu:20.04", "openssl", "3.0.2-0ubuntu1.9"), c)).isEmpty();
+    assertThat(OsvMatcher.match(e, PackageRef.of("Ubuntu:22.0", "openssl", "3.0.2-0ubuntu1.9"), c)).isEmpty();
+  }
+
+  @Test
   void withdrawnRecordsNeverMatch() throws IOException {
     OsvEntry e = advisory("PyPI", "PYSEC-2025-74");
     assertThat(e.withdrawn()).isNotNull();
