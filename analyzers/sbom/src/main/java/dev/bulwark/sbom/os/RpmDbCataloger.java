@@ -84,6 +84,8 @@ public final class RpmDbCataloger implements Cataloger {
     String url = "jdbc:sqlite:" + db.toUri().toString().replace("file:///", "file:/") + "?immutable=1";
     String namespace = os.id() == null ? "redhat" : os.id();
     List<Component> out = new ArrayList<>();
+    Map<String, String> refByCapability = new java.util.HashMap<>();
+    Map<String, List<String>> requires = new java.util.HashMap<>();
     try (Connection c = config.createConnection(url); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT blob FROM Packages")) {
       int count = 0;
@@ -123,12 +125,30 @@ public final class RpmDbCataloger implements Cataloger {
         if (license != null) {
           b.license(SpdxLicenses.normalize(license));
         }
-        out.add(b.build());
+        Component built = b.build();
+        out.add(built);
+        refByCapability.putIfAbsent(name, built.ref());
+        for (String cap : h.strings(RpmHeader.PROVIDENAME)) {
+          refByCapability.putIfAbsent(cap, built.ref());
+        }
+        requires.put(built.ref(), h.strings(RpmHeader.REQUIRENAME));
       }
     } catch (SQLException e) {
       throw new UnreadableInputException(file.path(), "not a readable rpm database: " + e.getMessage(), e);
     }
-    return out;
+    // Requires name capabilities (a package, a library soname, a file): edges to whichever package provides them
+    List<Component> linked = new ArrayList<>();
+    for (Component c : out) {
+      Component.Builder b = c.toBuilder();
+      for (String cap : requires.getOrDefault(c.ref(), List.of())) {
+        String to = refByCapability.get(cap);
+        if (to != null && !to.equals(c.ref()) && !cap.startsWith("rpmlib(")) {
+          b.dependsOn(to);
+        }
+      }
+      linked.add(b.build());
+    }
+    return linked;
   }
 
   private static void addOs(List<Component> out, OsRelease os, String prefix) {

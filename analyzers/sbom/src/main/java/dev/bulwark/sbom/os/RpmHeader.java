@@ -20,11 +20,14 @@ final class RpmHeader {
   static final int VENDOR = 1011;
   static final int ARCH = 1022;
   static final int SOURCERPM = 1044;
+  static final int PROVIDENAME = 1047;
+  static final int REQUIRENAME = 1049;
 
   private static final int MAX_ENTRIES = 100_000;
 
   private final Map<Integer, String> strings = new HashMap<>();
   private final Map<Integer, Integer> ints = new HashMap<>();
+  private final Map<Integer, java.util.List<String>> arrays = new HashMap<>();
 
   private RpmHeader() {}
 
@@ -48,12 +51,26 @@ final class RpmHeader {
       int tag = b.getInt(at);
       int type = b.getInt(at + 4);
       int offset = b.getInt(at + 8);
+      int count = b.getInt(at + 12);
       if (offset < 0 || offset >= dl) {
         continue;
       }
       int abs = (int) dataStart + offset;
       int end = (int) dataStart + dl;
-      if (type == 6 || type == 8 || type == 9) {
+      if (type == 8 && (tag == PROVIDENAME || tag == REQUIRENAME) && count > 0 && count <= MAX_ENTRIES) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        int z = abs;
+        for (int k = 0; k < count && z < end; k++) {
+          int startAt = z;
+          while (z < end && blob[z] != 0) {
+            z++;
+          }
+          values.add(new String(blob, startAt, z - startAt, StandardCharsets.UTF_8));
+          z++;
+        }
+        h.arrays.putIfAbsent(tag, values);
+        h.strings.putIfAbsent(tag, values.isEmpty() ? "" : values.get(0));
+      } else if (type == 6 || type == 8 || type == 9) {
         int z = abs;
         while (z < end && blob[z] != 0) {
           z++;
@@ -68,6 +85,10 @@ final class RpmHeader {
 
   String string(int tag) {
     return strings.get(tag);
+  }
+
+  java.util.List<String> strings(int tag) {
+    return arrays.getOrDefault(tag, java.util.List.of());
   }
 
   Integer integer(int tag) {
