@@ -98,8 +98,13 @@ public final class KubernetesModel {
     vars.put("file", Map.of("path", path, "kustomizedImages", kustomizedImages));
     Map<String, Object> meta = map(resource, "metadata");
     String name = meta == null ? "" : string(meta.get("name"));
+    if (name.isEmpty() && meta != null) {
+      name = string(meta.get("generateName"));
+    }
+    String namespace = meta == null ? "" : string(meta.get("namespace"));
     Pos start = positions.of(resource);
-    return new Subject(vars, start == null ? Pos.START : start, string(resource.get("kind")) + (name.isEmpty() ? "" : "/" + name));
+    String label = string(resource.get("kind")) + (namespace.isEmpty() ? "" : "/" + namespace) + (name.isEmpty() ? "" : "/" + name);
+    return new Subject(vars, start == null ? Pos.START : start, label);
   }
 
   /**
