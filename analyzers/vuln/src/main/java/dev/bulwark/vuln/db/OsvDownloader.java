@@ -75,6 +75,7 @@ public final class OsvDownloader {
     Files.createDirectories(work);
     Map<String, String> validators = new LinkedHashMap<>();
     List<String> known = new ArrayList<>();
+    boolean reusable = false;
     if (Files.isRegularFile(dbFile)) {
       try (OsvDatabase db = OsvDatabase.openReadOnly(dbFile)) {
         for (String e : ecosystems) {
@@ -82,6 +83,10 @@ public final class OsvDownloader {
           db.meta("http." + e + ".last-modified").ifPresent(v -> validators.put(e + ".last-modified", v));
         }
         db.meta("download.ecosystems").ifPresent(s -> known.addAll(List.of(s.split(","))));
+        reusable = true;
+      } catch (IOException e) {
+        // another schema or a damaged file: build a new database and swap it in
+        progress.println(e.getMessage() + "; building a new database");
       }
     }
     Map<String, String> outcome = new LinkedHashMap<>();
@@ -103,7 +108,7 @@ public final class OsvDownloader {
     Path tmp = dbFile.toAbsolutePath().resolveSibling(dbFile.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     try {
-      if (Files.isRegularFile(dbFile)) {
+      if (reusable) {
         Files.copy(dbFile, tmp);
       }
       OsvImporter.Result imported;
