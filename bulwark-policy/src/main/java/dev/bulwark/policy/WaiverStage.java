@@ -61,8 +61,9 @@ public final class WaiverStage implements ReportStage {
     }
     PolicyEvaluator params = new PolicyEvaluator(files, java.util.Optional.empty());
     List<Finding> out = new ArrayList<>(report.findings().size() + expired.size());
+    List<Object> inventory = live.isEmpty() ? List.of() : FindingValues.inventory(report.inventory());
     for (Finding f : report.findings()) {
-      out.add(f.isSuppressed() ? f : waive(f, live, policyRules, report, params.params()));
+      out.add(f.isSuppressed() ? f : waive(f, live, policyRules, report, params.params(), inventory));
     }
     out.addAll(expired);
     out.sort(null);
@@ -71,7 +72,7 @@ public final class WaiverStage implements ReportStage {
   }
 
   private static Finding waive(Finding f, List<Waiver> live, Map<String, Rule> policyRules, ScanReport report,
-      Map<String, Object> params) {
+      Map<String, Object> params, List<Object> inventory) {
     Map<String, Object> vars = null;
     for (Waiver w : live) {
       Rule policyRule = policyRules.get(w.rule());
@@ -84,7 +85,7 @@ public final class WaiverStage implements ReportStage {
         vars.put("finding", FindingValues.finding(f));
         vars.put("component", f.component() == null ? FindingValues.NO_COMPONENT
             : report.inventory().byRef(f.component()).map(FindingValues::component).orElse(FindingValues.NO_COMPONENT));
-        vars.put("inventory", List.of());
+        vars.put("inventory", inventory);
         vars.put("params", params);
       }
       if (!ruleMatches && !evaluates(policyRule.program(), vars)) {
