@@ -62,8 +62,12 @@ public final class WaiverStage implements ReportStage {
     PolicyEvaluator params = new PolicyEvaluator(files, java.util.Optional.empty());
     List<Finding> out = new ArrayList<>(report.findings().size() + expired.size());
     List<Object> inventory = live.isEmpty() ? List.of() : FindingValues.inventory(report.inventory());
+    Map<String, Object> byRef = new HashMap<>();
+    for (int i = 0; i < inventory.size(); i++) {
+      byRef.put(report.inventory().components().get(i).ref(), inventory.get(i));
+    }
     for (Finding f : report.findings()) {
-      out.add(f.isSuppressed() ? f : waive(f, live, policyRules, report, params.params(), inventory));
+      out.add(f.isSuppressed() ? f : waive(f, live, policyRules, byRef, params.params(), inventory));
     }
     out.addAll(expired);
     out.sort(null);
@@ -71,7 +75,7 @@ public final class WaiverStage implements ReportStage {
         out, report.outcomes(), report.verdict());
   }
 
-  private static Finding waive(Finding f, List<Waiver> live, Map<String, Rule> policyRules, ScanReport report,
+  private static Finding waive(Finding f, List<Waiver> live, Map<String, Rule> policyRules, Map<String, Object> byRef,
       Map<String, Object> params, List<Object> inventory) {
     Map<String, Object> vars = null;
     for (Waiver w : live) {
@@ -84,7 +88,7 @@ public final class WaiverStage implements ReportStage {
         vars = new HashMap<>();
         vars.put("finding", FindingValues.finding(f));
         vars.put("component", f.component() == null ? FindingValues.NO_COMPONENT
-            : report.inventory().byRef(f.component()).map(FindingValues::component).orElse(FindingValues.NO_COMPONENT));
+            : byRef.getOrDefault(f.component(), FindingValues.NO_COMPONENT));
         vars.put("inventory", inventory);
         vars.put("params", params);
       }
