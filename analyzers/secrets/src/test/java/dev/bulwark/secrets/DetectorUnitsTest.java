@@ -75,6 +75,8 @@ class DetectorUnitsTest {
       assertThat(Placeholders.isPlaceholder(p)).as(p).isTrue();
     }
     assertThat(Placeholders.isPlaceholder("Zk3qP9vL2mR8sT4wX7yB1nC5dF6gH0")).isFalse();
+    assertThat(Placeholders.isPlaceholder("sk_test_4eC39HqLyjWDarjtT1zdp7dc")).isTrue();
+    assertThat(Validators.signedJwt("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")).isFalse();
   }
 
   @Test

@@ -15,9 +15,19 @@ public final class Placeholders {
       "0123456789", "1234567890", "abcdefghij", "...", "****", "•••", "secret_key_here", "not-a-real",
       "notreal", "not_real", "mytoken", "mysecret", "mypassword", "lorem");
 
+  /** Values published in providers' documentation as examples (jwt.io's token, Stripe's test key). */
+  private static final java.util.Set<String> DOCUMENTED = java.util.Set.of(
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+      "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+      "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+      "sk_test_51HqLyjWDarjtT1zdp7dc");
+
   private Placeholders() {}
 
   public static boolean isPlaceholder(String value) {
+    if (DOCUMENTED.contains(value)) {
+      return true;
+    }
     String v = value.toLowerCase(Locale.ROOT);
     for (String m : MARKERS) {
       if (v.contains(m)) {

@@ -51,6 +51,9 @@ public final class Validators {
     if (header == null || payload == null || !header.trim().startsWith("{") || !payload.trim().startsWith("{")) {
       return false;
     }
+    if (payload.contains("\"John Doe\"") && payload.contains("1234567890")) {
+      return false; // jwt.io's example token and its re-signed variants
+    }
     String h = header.replace(" ", "").toLowerCase(Locale.ROOT);
     int alg = h.indexOf("\"alg\":\"");
     if (alg < 0) {
