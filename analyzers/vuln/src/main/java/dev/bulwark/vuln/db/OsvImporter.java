@@ -51,7 +51,7 @@ public final class OsvImporter {
   private final PrintStream progress;
   private final Clock clock;
   private final Map<String, Long> existing = new HashMap<>();
-  private final Deflater deflater = new Deflater(4);
+  private final Deflater deflater = new Deflater(4); // for JSON files read on the writing thread
   private final byte[] deflateBuffer = new byte[1 << 16];
   private final List<String> notes = new ArrayList<>();
   private PreparedStatement insertAdvisory;
@@ -153,31 +153,78 @@ public final class OsvImporter {
     return null;
   }
 
+  /** Marks the end of a zip's records on the hand-over queue. */
+  private static final Object END = new Object();
+
+  /**
+   * Reads, parses, summarises and compresses the zip's records on a second thread while this one writes
+   * them to SQLite: the two halves cost about the same, so a two-core machine imports nearly twice as fast.
+   */
   private void importZip(Path path) throws IOException, SQLException {
     int before = added + updated + unchanged;
-    try (ZipFile zip = new ZipFile(path.toFile())) {
-      int count = 0;
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry e = entries.nextElement();
-        if (++count > MAX_ZIP_ENTRIES) {
-          throw new UnreadableInputException(path.toString(), "more than " + MAX_ZIP_ENTRIES + " entries");
+    java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(512);
+    Thread reader = Thread.ofPlatform().name("osv-import-reader").daemon().start(() -> {
+      Object last = END;
+      try (ZipFile zip = new ZipFile(path.toFile())) {
+        Deflater ownDeflater = new Deflater(4);
+        byte[] buffer = new byte[1 << 16];
+        try {
+          int count = 0;
+          Enumeration<? extends ZipEntry> entries = zip.entries();
+          while (entries.hasMoreElements()) {
+            ZipEntry e = entries.nextElement();
+            if (++count > MAX_ZIP_ENTRIES) {
+              throw new UnreadableInputException(path.toString(), "more than " + MAX_ZIP_ENTRIES + " entries");
+            }
+            if (e.isDirectory() || !e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+              continue;
+            }
+            String where = path + "!" + e.getName();
+            byte[] bytes = readBounded(zip.getInputStream(e), where, e.getSize());
+            JsonNode node = readTree(bytes, where);
+            queue.put(isRecord(node) ? prepare(node, bytes, where, ownDeflater, buffer)
+                : "skipped " + where + ": not an OSV record");
+          }
+        } finally {
+          ownDeflater.end();
         }
-        if (e.isDirectory() || !e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-          continue;
-        }
-        String where = path + "!" + e.getName();
-        byte[] bytes = readBounded(zip.getInputStream(e), where, e.getSize());
-        JsonNode node = readTree(bytes, where);
-        if (!isRecord(node)) {
-          note("skipped " + where + ": not an OSV record");
-          continue;
-        }
-        store(node, bytes, where);
-        tick(path.getFileName().toString());
+      } catch (ZipException e) {
+        last = new UnreadableInputException(path.toString(), "not a readable zip (" + e.getMessage() + ")", e);
+      } catch (InterruptedException e) {
+        return; // the writer gave up; nobody is waiting for the rest
+      } catch (IOException | RuntimeException e) {
+        last = e;
       }
-    } catch (ZipException e) {
-      throw new UnreadableInputException(path.toString(), "not a readable zip (" + e.getMessage() + ")", e);
+      try {
+        queue.put(last);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      while (true) {
+        Object item;
+        try {
+          item = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("import of " + path + " interrupted", e);
+        }
+        if (item == END) {
+          break;
+        } else if (item instanceof Prepared r) {
+          write(r);
+          tick(path.getFileName().toString());
+        } else if (item instanceof String noteText) {
+          note(noteText);
+        } else if (item instanceof IOException e) {
+          throw e;
+        } else if (item instanceof RuntimeException e) {
+          throw e;
+        }
+      }
+    } finally {
+      reader.interrupt();
     }
     progress.printf("imported %s: %d records%n", path.getFileName(), added + updated + unchanged - before);
   }
@@ -221,41 +268,25 @@ public final class OsvImporter {
     }
   }
 
+  /** One record ready to write: everything CPU-heavy (summary, match rows, compression) already done. */
+  private record Prepared(String id, String modified, long ms, boolean withdrawn, String where, String ids,
+      byte[] brief, byte[] deflated, List<String[]> affected, List<String[]> aliases) {}
+
   private void store(JsonNode node, byte[] json, String where) throws SQLException, UnreadableInputException {
+    write(prepare(node, json, where, deflater, deflateBuffer));
+  }
+
+  private static Prepared prepare(JsonNode node, byte[] json, String where, Deflater deflater, byte[] buffer)
+      throws UnreadableInputException {
     String id = node.path("id").asText();
     String modified = node.path("modified").asText(null);
     long ms = OsvParser.instant(modified).toEpochMilli();
-    sourceEntries++;
-    Long old = existing.get(id);
-    if (old != null && old >= ms) {
-      unchanged++;
-      return;
-    }
-    if (old != null) {
-      deleteAdvisory.setString(1, id);
-      deleteAdvisory.executeUpdate();
-      deleteAffected.setString(1, id);
-      deleteAffected.executeUpdate();
-      deleteAlias.setString(1, id);
-      deleteAlias.executeUpdate();
-      updated++;
-    } else {
-      added++;
-    }
-    existing.put(id, ms);
-    insertAdvisory.setString(1, id);
-    insertAdvisory.setString(2, modified);
-    insertAdvisory.setLong(3, ms);
-    insertAdvisory.setInt(4, node.hasNonNull("withdrawn") ? 1 : 0);
-    insertAdvisory.setString(5, where);
-    insertAdvisory.setString(6, MatchData.ids(node));
+    byte[] brief;
     try {
-      insertAdvisory.setBytes(7, MatchData.brief(node));
+      brief = MatchData.brief(node);
     } catch (IOException e) {
       throw new UnreadableInputException(where, "cannot summarise record " + id + ": " + e.getMessage());
     }
-    insertAdvisory.setBytes(8, deflate(json));
-    insertAdvisory.executeUpdate();
     Map<String, StringBuilder> packages = new java.util.LinkedHashMap<>();
     for (JsonNode a : node.path("affected")) {
       JsonNode pkg = a.path("package");
@@ -267,37 +298,78 @@ public final class OsvImporter {
       String normalised = Ecosystems.normaliseName(eco, name);
       MatchData.append(packages.computeIfAbsent(eco + "\u0000" + normalised, k -> new StringBuilder()), a, eco, name);
     }
+    List<String[]> affected = new ArrayList<>();
     for (var e : packages.entrySet()) {
       String eco = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
-      insertAffected.setString(1, id);
-      insertAffected.setString(2, eco);
-      insertAffected.setString(3, Ecosystems.base(eco));
-      insertAffected.setString(4, e.getKey().substring(e.getKey().indexOf('\u0000') + 1));
-      insertAffected.setString(5, e.getValue().toString());
-      insertAffected.addBatch();
+      affected.add(new String[] {eco, Ecosystems.base(eco), e.getKey().substring(e.getKey().indexOf('\u0000') + 1),
+          e.getValue().toString()});
     }
-    insertAffected.executeBatch();
+    List<String[]> aliases = new ArrayList<>();
     for (String kind : List.of("aliases", "related")) {
       for (JsonNode alias : node.path(kind)) {
         if (alias.isTextual()) {
-          insertAlias.setString(1, id);
-          insertAlias.setString(2, alias.asText());
-          insertAlias.setString(3, kind.equals("aliases") ? "alias" : "related");
-          insertAlias.addBatch();
+          aliases.add(new String[] {alias.asText(), kind.equals("aliases") ? "alias" : "related"});
         }
       }
+    }
+    return new Prepared(id, modified, ms, node.hasNonNull("withdrawn"), where, MatchData.ids(node), brief,
+        deflate(deflater, buffer, json), affected, aliases);
+  }
+
+  private void write(Prepared r) throws SQLException {
+    sourceEntries++;
+    Long old = existing.get(r.id());
+    if (old != null && old >= r.ms()) {
+      unchanged++;
+      return;
+    }
+    if (old != null) {
+      deleteAdvisory.setString(1, r.id());
+      deleteAdvisory.executeUpdate();
+      deleteAffected.setString(1, r.id());
+      deleteAffected.executeUpdate();
+      deleteAlias.setString(1, r.id());
+      deleteAlias.executeUpdate();
+      updated++;
+    } else {
+      added++;
+    }
+    existing.put(r.id(), r.ms());
+    insertAdvisory.setString(1, r.id());
+    insertAdvisory.setString(2, r.modified());
+    insertAdvisory.setLong(3, r.ms());
+    insertAdvisory.setInt(4, r.withdrawn() ? 1 : 0);
+    insertAdvisory.setString(5, r.where());
+    insertAdvisory.setString(6, r.ids());
+    insertAdvisory.setBytes(7, r.brief());
+    insertAdvisory.setBytes(8, r.deflated());
+    insertAdvisory.executeUpdate();
+    for (String[] a : r.affected()) {
+      insertAffected.setString(1, r.id());
+      insertAffected.setString(2, a[0]);
+      insertAffected.setString(3, a[1]);
+      insertAffected.setString(4, a[2]);
+      insertAffected.setString(5, a[3]);
+      insertAffected.addBatch();
+    }
+    insertAffected.executeBatch();
+    for (String[] a : r.aliases()) {
+      insertAlias.setString(1, r.id());
+      insertAlias.setString(2, a[0]);
+      insertAlias.setString(3, a[1]);
+      insertAlias.addBatch();
     }
     insertAlias.executeBatch();
   }
 
-  private byte[] deflate(byte[] json) {
+  private static byte[] deflate(Deflater deflater, byte[] buffer, byte[] json) {
     deflater.reset();
     deflater.setInput(json);
     deflater.finish();
     ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 3 + 64);
     while (!deflater.finished()) {
-      int n = deflater.deflate(deflateBuffer);
-      out.write(deflateBuffer, 0, n);
+      int n = deflater.deflate(buffer);
+      out.write(buffer, 0, n);
     }
     return out.toByteArray();
   }

@@ -106,6 +106,30 @@ class OsvDatabaseTest {
   }
 
   @Test
+  void aBrokenRecordInAZipAbortsTheImport() throws IOException {
+    Path db = tmp.resolve("osv.db");
+    Path zip = tmp.resolve("PyPI.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (int i = 0; i < 2000; i++) {
+        z.putNextEntry(new ZipEntry("TEST-" + i + ".json"));
+        z.write(record("TEST-" + i, "2024-01-01T00:00:00Z", "n" + i).getBytes(StandardCharsets.UTF_8));
+        z.closeEntry();
+      }
+      z.putNextEntry(new ZipEntry("BROKEN.json"));
+      z.write("{\"id\": \"BROKEN\", ".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    assertThatThrownBy(() -> importInto(db, zip)).isInstanceOf(UnreadableInputException.class)
+        .hasMessageContaining("PyPI.zip!BROKEN.json");
+    try (OsvDatabase d = OsvDatabase.openReadOnly(db)) {
+      assertThat(DatabaseStatus.of(d).advisories()).isZero();
+    }
+    Files.writeString(tmp.resolve("not-a.zip"), "plain text");
+    assertThatThrownBy(() -> importInto(db, tmp.resolve("not-a.zip"))).isInstanceOf(UnreadableInputException.class)
+        .hasMessageContaining("not a readable zip");
+  }
+
+  @Test
   void missingOrForeignDatabasesAreReportedClearly() throws IOException {
     assertThatThrownBy(() -> OsvDatabase.openReadOnly(tmp.resolve("nope.db"))).hasMessageContaining("missing");
     Path foreign = tmp.resolve("foreign.db");
