@@ -18,22 +18,12 @@ public final class FindingValues {
 
   private FindingValues() {}
 
+  /** A lazily computed, read-only view; see {@link FindingView} for the keys. */
   public static Map<String, Object> finding(Finding f) {
-    Map<String, Object> m = new HashMap<>(24);
-    m.put("id", f.id());
-    m.put("scanner", f.scanner().id());
-    m.put("rule", f.rule());
-    m.put("severity", f.severity().id());
-    m.put("severityRank", 4L - f.severity().ordinal());
-    m.put("title", f.title());
-    m.put("description", nz(f.description()));
-    m.put("component", nz(f.component()));
-    m.put("location", location(f.location()));
-    m.put("evidence", f.evidence());
-    m.put("aliases", f.aliases());
-    m.put("references", f.references());
-    m.put("fix", nz(f.fix()));
-    m.put("suppressed", f.isSuppressed());
+    return new FindingView(f);
+  }
+
+  static Map<String, Object> suppression(Finding f) {
     Map<String, Object> s = new HashMap<>();
     if (f.suppression() != null) {
       s.put("kind", f.suppression().kind());
@@ -41,8 +31,7 @@ public final class FindingValues {
       s.put("reason", nz(f.suppression().reason()));
       s.put("source", nz(f.suppression().source()));
     }
-    m.put("suppression", s);
-    return m;
+    return s;
   }
 
   public static Map<String, Object> location(Location l) {
