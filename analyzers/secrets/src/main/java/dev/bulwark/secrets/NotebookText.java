@@ -70,6 +70,9 @@ final class NotebookText {
           p.skipChildren();
         }
       }
+      if (p.nextToken() != null) {
+        throw new IOException("content after the notebook's JSON object");
+      }
     }
     return out;
   }

@@ -79,6 +79,13 @@ class FileFormatsTest {
   }
 
   @Test
+  void contentAfterTheNotebookObjectIsScannedToo() throws IOException {
+    String nb = "{\"cells\": [], \"nbformat\": 4}\nGITHUB_TOKEN = '" + TOKEN + "'\n";
+    List<Finding> findings = scan("trailing.ipynb", nb.getBytes(StandardCharsets.UTF_8));
+    assertThat(findings).extracting(f -> f.location().line()).containsExactly(2);
+  }
+
+  @Test
   void utf16WithAndWithoutBomAndUtf8Bom() throws IOException {
     String text = "first line\nGITHUB_TOKEN=" + TOKEN + "\n";
     for (Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {

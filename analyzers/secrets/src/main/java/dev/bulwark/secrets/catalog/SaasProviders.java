@@ -106,7 +106,7 @@ final class SaasProviders {
         token("square-legacy-access-token", "Square legacy access token", HIGH, "sq0atp-", ALNUM_DASH, 22, 22).build(),
         regex("braintree-access-token", "PayPal Braintree access token", CRITICAL,
             "(access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})", "access_token$production$").build(),
-        regex("facebook-access-token", "Facebook (Meta) access token", HIGH, "(?:^|[^A-Za-z0-9])(EAA[A-Za-z0-9]{100,300})(?:[^A-Za-z0-9]|$)",
+        regex("facebook-access-token", "Facebook (Meta) access token", HIGH, "(?:^|[^A-Za-z0-9+/=])(EAA[A-Za-z0-9]{100,300})(?:[^A-Za-z0-9+/=]|$)",
             "eaa").build(),
         assigned("facebook-app-secret", "Facebook (Meta) app secret", HIGH, "[a-f0-9]{32}", "facebook", "fb_app_secret",
             "fb_secret").build(),
