@@ -3,7 +3,6 @@ package dev.bulwark.secrets;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Scanner;
 import dev.bulwark.spi.FileAnalyzer;
-import dev.bulwark.spi.FileKind;
 import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
 import java.io.IOException;
@@ -36,13 +35,8 @@ public final class SecretFileAnalyzer implements FileAnalyzer {
 
   @Override
   public boolean accepts(ScanFile file) {
-    if (file.size() == 0) {
-      return false;
-    }
-    FileKind kind = file.kind();
-    boolean maybeText = kind == FileKind.TEXT || kind == FileKind.BINARY || kind == FileKind.PICKLE
-        || kind == FileKind.PROTOBUF_UNKNOWN;
-    return maybeText && !TextDecoding.sniff(file.head()).isBinary();
+    // one sniff of the head decides: archives, images, models and executables all fail the text test
+    return file.size() > 0 && !TextDecoding.sniff(file.head()).isBinary();
   }
 
   @Override
