@@ -9,6 +9,13 @@ public final class Main {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    if (args.length == 1 && (args[0].equals("version") || args[0].equals("--version") || args[0].equals("-V"))) {
+      // Printing the version needs no command model: building picocli's (reflection over every command and
+      // option) is most of the start-up time, and `bulwark version` is what scripts call to probe the tool.
+      System.out.println(VersionCommand.line());
+      System.out.flush();
+      System.exit(ExitCodes.PASS);
+    }
     int code = BulwarkCli.commandLine(args).execute(args);
     System.out.flush();
     System.exit(code);

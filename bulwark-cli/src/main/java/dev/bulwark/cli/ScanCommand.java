@@ -49,8 +49,15 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--allow-analyzer-failures", description = "Do not exit 3 when an analyzer failed (fail open).")
   boolean allowAnalyzerFailures;
 
-  @Option(names = "--policy", paramLabel = "FILE|DIR", description = "Policy files (repeatable; default: the built-in baseline pack).")
-  List<Path> policies = new ArrayList<>();
+  @Option(names = "--policy", paramLabel = "FILE|DIR|PACK",
+      description = "Policy files or folders, or a built-in pack (baseline, strict); repeatable; default: baseline.")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--licenses", paramLabel = "FILE", description = "Licence policy (allow/deny lists of SPDX ids and expressions).")
+  Path licenses;
+
+  @Option(names = "--iac-rules", paramLabel = "FILE|DIR", description = "Extra IaC checks written as CEL rule files.")
+  Path iacRules;
 
   @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX statements to apply (repeatable).")
   List<Path> vex = new ArrayList<>();
@@ -91,7 +98,11 @@ public final class ScanCommand implements Callable<Integer> {
       ReportOutputs writers = new ReportOutputs();
       writers.check(specs);
       Map<String, String> extra = new LinkedHashMap<>();
-      if (!policies.isEmpty()) extra.put("policy.files", ScanOptionsMixin.joinPaths(policies));
+      if (!policies.isEmpty()) extra.put("policy.files", policyFiles(policies));
+      if (licenses != null) extra.put("policy.licenses", existing(licenses, "--licenses").toString());
+      if (iacRules != null) extra.put("iac.rules", existing(iacRules, "--iac-rules").toString());
+      for (Path v : vex) existing(v, "--vex");
+      if (baseline != null) existing(baseline, "--baseline");
       if (!vex.isEmpty()) extra.put("vuln.vex", ScanOptionsMixin.joinPaths(vex));
       if (baseline != null) extra.put("secrets.baseline", baseline.toAbsolutePath().toString());
       if (gitHistory) extra.put("secrets.gitHistory", "true");
@@ -136,6 +147,22 @@ public final class ScanCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     return report.verdict().result() == Verdict.Result.FAIL ? ExitCodes.GATE_FAILED : ExitCodes.PASS;
+  }
+
+  /** Built-in pack names pass through; anything else must be an existing file or folder. */
+  private static String policyFiles(List<String> given) throws UsageException {
+    List<String> out = new ArrayList<>();
+    for (String g : given) {
+      out.add(g.equals("baseline") || g.equals("strict") ? g : existing(Path.of(g), "--policy").toString());
+    }
+    return String.join(",", out);
+  }
+
+  private static Path existing(Path p, String option) throws UsageException {
+    if (!java.nio.file.Files.exists(p)) {
+      throw new UsageException(p + ": no such file or folder (given to " + option + ")");
+    }
+    return p.toAbsolutePath();
   }
 
   static Severity parseFailOn(String text) {

@@ -94,7 +94,7 @@ public final class ScanEngine {
   }
 
   private ScanReport run(ScanTree walked, ScanContext context, ExecutorService pool, Instant started, long t0,
-      Progress progress) throws InterruptedException {
+      Progress progress) throws InterruptedException, TargetException {
     Map<String, AnalyzerStats> stats = Collections.synchronizedMap(new LinkedHashMap<>());
     List<Cataloger> catalogers = plugins.catalogers();
     List<FileAnalyzer> analyzers = options.inventoryOnly() ? List.of() : plugins.fileAnalyzers();
@@ -238,7 +238,8 @@ public final class ScanEngine {
     s.ran(System.nanoTime() - start);
   }
 
-  private ScanReport applyStages(ScanReport report, ScanContext context, List<AnalyzerOutcome> outcomes) {
+  private ScanReport applyStages(ScanReport report, ScanContext context, List<AnalyzerOutcome> outcomes)
+      throws TargetException {
     for (ReportStage stage : plugins.stages()) {
       long start = System.nanoTime();
       try {
@@ -247,6 +248,9 @@ public final class ScanEngine {
         outcomes.add(AnalyzerOutcome.completed(stage.id(), (System.nanoTime() - start) / 1_000_000, 0));
       } catch (AnalyzerSkippedException e) {
         outcomes.add(AnalyzerOutcome.skipped(stage.id(), e.getMessage()));
+      } catch (UnreadableInputException e) {
+        // stages read files the user gave (VEX, baselines, waivers): a bad one is a usage error, not a crash
+        throw new TargetException(e.getMessage(), e);
       } catch (Exception e) {
         outcomes.add(AnalyzerOutcome.failed(stage.id(), describe(e), (System.nanoTime() - start) / 1_000_000, 0));
       }
