@@ -26,6 +26,16 @@ public final class BulwarkCli implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
+  /** Every command, including plugins' subcommands, answers {@code --help} and {@code --version}. */
+  private static void withHelpEverywhere(CommandLine cmd) {
+    if (!cmd.getCommandSpec().mixinStandardHelpOptions()) {
+      cmd.getCommandSpec().mixinStandardHelpOptions(true);
+    }
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      withHelpEverywhere(sub);
+    }
+  }
+
   /** Built-in commands that never need the plugins' commands: start-up skips loading them. */
   private static final java.util.Set<String> SELF_CONTAINED = java.util.Set.of("scan", "sbom", "version");
 
@@ -49,6 +59,7 @@ public final class BulwarkCli implements Callable<Integer> {
         cmd.addSubcommand(sub);
       }
     }
+    withHelpEverywhere(cmd);
     AutoComplete.GenerateCompletion completion = new AutoComplete.GenerateCompletion();
     CommandLine completionCmd = new CommandLine(completion);
     completionCmd.setCommandName("completion");
