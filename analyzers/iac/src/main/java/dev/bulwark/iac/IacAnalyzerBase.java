@@ -62,4 +62,31 @@ public abstract class IacAnalyzerBase implements FileAnalyzer {
     String text = file.readString(Math.min(MAX_BYTES, context.limits().maxFileBytes()));
     return analyzeText(file.path(), text, context);
   }
+
+  /** Builds the CEL subject of one YAML document. */
+  @FunctionalInterface
+  protected interface DocumentSubject {
+    Subject of(java.util.Map<String, Object> document, dev.bulwark.policy.yaml.Positions positions, String path);
+  }
+
+  /**
+   * Runs this analyzer's checks on every YAML document of {@code text} that {@code wanted} accepts: the loop
+   * every single-document-kind YAML analyzer (workflows, GitLab CI, compose) shares.
+   */
+  protected List<Finding> checkYamlDocuments(String path, String text, ScanContext context,
+      java.util.function.Predicate<java.util.Map<String, Object>> wanted, DocumentSubject subject) throws IOException {
+    java.util.Optional<dev.bulwark.policy.yaml.YamlDocuments> docs = YamlSource.read(path, text);
+    if (docs.isEmpty()) {
+      return List.of();
+    }
+    List<Finding> out = new java.util.ArrayList<>();
+    CheckRunner runner = runner(context);
+    for (Object d : docs.get().documents()) {
+      java.util.Map<String, Object> doc = YamlSource.map(d);
+      if (doc != null && wanted.test(doc)) {
+        out.addAll(runner.run(path, subject.of(doc, docs.get().positions(), path), docs.get().positions()));
+      }
+    }
+    return out;
+  }
 }

@@ -9,10 +9,7 @@ import dev.bulwark.policy.yaml.YamlDocuments;
 import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * GitHub Actions checks: workflows ({@code .github/workflows/*.yml}, or any YAML with top-level
@@ -53,18 +50,6 @@ public final class GithubActionsAnalyzer extends IacAnalyzerBase {
 
   @Override
   public List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
-    Optional<YamlDocuments> docs = YamlSource.read(path, text);
-    if (docs.isEmpty()) {
-      return List.of();
-    }
-    List<Finding> out = new ArrayList<>();
-    var runner = runner(context);
-    for (Object d : docs.get().documents()) {
-      Map<String, Object> wf = YamlSource.map(d);
-      if (wf != null && (wf.containsKey("jobs") || wf.containsKey("runs"))) {
-        out.addAll(runner.run(path, ActionsModel.subject(wf, docs.get().positions(), path), docs.get().positions()));
-      }
-    }
-    return out;
+    return checkYamlDocuments(path, text, context, wf -> wf.containsKey("jobs") || wf.containsKey("runs"), ActionsModel::subject);
   }
 }

@@ -9,10 +9,8 @@ import dev.bulwark.policy.yaml.YamlDocuments;
 import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Compose checks: {@code docker-compose*.y(a)ml}, {@code compose*.y(a)ml} and {@code *.compose.y(a)ml}
@@ -43,18 +41,6 @@ public final class ComposeAnalyzer extends IacAnalyzerBase {
 
   @Override
   public List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
-    Optional<YamlDocuments> docs = YamlSource.read(path, text);
-    if (docs.isEmpty()) {
-      return List.of();
-    }
-    List<Finding> out = new ArrayList<>();
-    var runner = runner(context);
-    for (Object d : docs.get().documents()) {
-      Map<String, Object> doc = YamlSource.map(d);
-      if (doc != null && doc.get("services") instanceof Map<?, ?>) {
-        out.addAll(runner.run(path, ComposeModel.subject(doc, docs.get().positions(), path), docs.get().positions()));
-      }
-    }
-    return out;
+    return checkYamlDocuments(path, text, context, doc -> doc.get("services") instanceof Map<?, ?>, ComposeModel::subject);
   }
 }

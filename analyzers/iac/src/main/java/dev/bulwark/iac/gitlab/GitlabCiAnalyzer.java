@@ -9,10 +9,7 @@ import dev.bulwark.policy.yaml.YamlDocuments;
 import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** GitLab CI checks: {@code .gitlab-ci.yml}, {@code *.gitlab-ci.yml} and included files under {@code .gitlab/ci/}. */
 public final class GitlabCiAnalyzer extends IacAnalyzerBase {
@@ -47,18 +44,6 @@ public final class GitlabCiAnalyzer extends IacAnalyzerBase {
 
   @Override
   public List<Finding> analyzeText(String path, String text, ScanContext context) throws IOException {
-    Optional<YamlDocuments> docs = YamlSource.read(path, text);
-    if (docs.isEmpty()) {
-      return List.of();
-    }
-    List<Finding> out = new ArrayList<>();
-    var runner = runner(context);
-    for (Object d : docs.get().documents()) {
-      Map<String, Object> doc = YamlSource.map(d);
-      if (doc != null) {
-        out.addAll(runner.run(path, GitlabModel.subject(doc, docs.get().positions(), path), docs.get().positions()));
-      }
-    }
-    return out;
+    return checkYamlDocuments(path, text, context, doc -> true, GitlabModel::subject);
   }
 }
