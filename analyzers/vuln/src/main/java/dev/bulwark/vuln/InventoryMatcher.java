@@ -50,32 +50,48 @@ public final class InventoryMatcher {
     for (var e : namesByEcosystem.entrySet()) {
       candidates.put(e.getKey(), db.lookup(e.getKey(), e.getValue()));
     }
-    List<Finding> findings = new ArrayList<>();
+    // Match on the index rows first, then read the records the matches need in batches (one query per
+    // batch, not one per matched advisory): they carry the withdrawn flag, aliases and related ids that
+    // grouping needs and everything the finding shows.
+    Map<Component, List<OsvMatcher.Match>> matchesByComponent = new LinkedHashMap<>();
+    Set<String> ids = new LinkedHashSet<>();
     for (var e : refs.entrySet()) {
       PackageRef ref = e.getValue();
       List<OsvEntry> entries = candidates.getOrDefault(ref.baseEcosystem(), Map.of())
           .getOrDefault(ref.normalisedName(), List.of());
-      if (entries.isEmpty()) {
-        continue;
-      }
       List<OsvMatcher.Match> matches = new ArrayList<>();
       for (OsvEntry entry : entries) {
-        OsvMatcher.match(entry, ref, versions).ifPresent(matches::add);
+        OsvMatcher.match(entry, ref, versions).ifPresent(m -> {
+          matches.add(m);
+          ids.add(m.entry().id());
+        });
       }
-      for (List<OsvMatcher.Match> group : VulnerabilityGroups.of(matches)) {
-        findings.add(VulnerabilityFinding.of(e.getKey(), ref, withFullRecords(group)));
+      if (!matches.isEmpty()) {
+        matchesByComponent.put(e.getKey(), matches);
+      }
+    }
+    db.advisories(ids, parsed);
+    List<Finding> findings = new ArrayList<>();
+    for (var e : matchesByComponent.entrySet()) {
+      List<OsvMatcher.Match> full = withFullRecords(e.getValue());
+      for (List<OsvMatcher.Match> group : VulnerabilityGroups.of(full)) {
+        findings.add(VulnerabilityFinding.of(e.getKey(), refs.get(e.getKey()), group));
       }
     }
     return findings;
   }
 
-  /** Matching ran on index rows; the finding needs the whole records (summary, severity, references). */
-  private List<OsvMatcher.Match> withFullRecords(List<OsvMatcher.Match> group) throws IOException {
-    List<OsvMatcher.Match> out = new ArrayList<>(group.size());
-    for (OsvMatcher.Match m : group) {
-      List<OsvEntry> full = db.advisories(List.of(m.entry().id()), parsed);
-      OsvEntry entry = full.isEmpty() ? m.entry() : full.get(0);
-      out.add(new OsvMatcher.Match(entry, m.fixed(), m.ranges(), m.byVersionsList(), m.gitRangesSkipped(), m.problems()));
+  /**
+   * Matching ran on index rows; grouping and the finding need the records (withdrawn flag, aliases, summary,
+   * severity, references). Withdrawn records are dropped here, as the matcher would have.
+   */
+  private List<OsvMatcher.Match> withFullRecords(List<OsvMatcher.Match> matches) {
+    List<OsvMatcher.Match> out = new ArrayList<>(matches.size());
+    for (OsvMatcher.Match m : matches) {
+      OsvEntry entry = parsed.getOrDefault(m.entry().id(), m.entry());
+      if (entry.withdrawn() == null) {
+        out.add(new OsvMatcher.Match(entry, m.fixed(), m.ranges(), m.byVersionsList(), m.gitRangesSkipped(), m.problems()));
+      }
     }
     return out;
   }

@@ -135,11 +135,9 @@ final class MatchData {
   private static List<String> split(String s, char sep) {
     List<String> out = new ArrayList<>();
     int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == sep) {
-        out.add(s.substring(start, i));
-        start = i + 1;
-      }
+    for (int i = s.indexOf(sep); i >= 0; i = s.indexOf(sep, start)) {
+      out.add(s.substring(start, i));
+      start = i + 1;
     }
     if (start < s.length()) out.add(s.substring(start));
     return out;

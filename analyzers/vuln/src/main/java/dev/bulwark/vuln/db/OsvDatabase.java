@@ -16,10 +16,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.sqlite.SQLiteConfig;
@@ -39,7 +41,7 @@ public final class OsvDatabase implements AutoCloseable {
   private final Path file;
   private final Connection connection;
   private final Map<Integer, PreparedStatement> lookups = new HashMap<>();
-  private PreparedStatement byId;
+  private final Map<Integer, PreparedStatement> briefs = new HashMap<>();
 
   private OsvDatabase(Path file, Connection connection) {
     this.file = file;
@@ -166,15 +168,15 @@ public final class OsvDatabase implements AutoCloseable {
 
   /**
    * The advisories that name any of {@code names} (normalised) in {@code baseEcosystem}, by name, as
-   * matching-only views (see {@link MatchData}): one indexed query per batch of names and no JSON parsing.
-   * Withdrawn advisories are included (the matcher drops them). Use {@link #advisories} for the full records.
+   * matching-only views (see {@link MatchData}): id and affected items with their ranges and versions, but
+   * no withdrawn flag, aliases or related ids. One indexed query per batch of names over the index table
+   * alone and no JSON parsing; a scan reads the rest with {@link #advisories} for the few records that match.
    */
   public Map<String, List<OsvEntry>> lookup(String baseEcosystem, Collection<String> names) throws IOException {
-    Map<String, List<OsvEntry>> out = new LinkedHashMap<>();
+    Map<String, Map<String, List<String>>> rows = new LinkedHashMap<>();
     List<String> all = new ArrayList<>(names);
     for (int from = 0; from < all.size(); from += BATCH) {
       List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-      Map<String, Map<String, Object[]>> rows = new LinkedHashMap<>();
       try {
         PreparedStatement p = lookupStatement(batch.size());
         p.setString(1, baseEcosystem);
@@ -183,32 +185,22 @@ public final class OsvDatabase implements AutoCloseable {
         }
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
-            String name = r.getString(1);
-            String id = r.getString(2);
-            Object[] row = rows.computeIfAbsent(name, k -> new LinkedHashMap<>())
-                .computeIfAbsent(id, k -> new Object[3]);
-            if (row[0] == null) {
-              row[0] = r.getInt(4) != 0;
-              row[1] = r.getString(5);
-              row[2] = new ArrayList<String>();
-            }
-            @SuppressWarnings("unchecked")
-            List<String> matchRows = (List<String>) row[2];
-            matchRows.add(r.getString(3));
+            rows.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())
+                .computeIfAbsent(r.getString(2), k -> new ArrayList<>(2))
+                .add(r.getString(3));
           }
         }
       } catch (SQLException e) {
         throw new IOException("vulnerability database " + file + ": " + e.getMessage(), e);
       }
-      for (var byName : rows.entrySet()) {
-        List<OsvEntry> list = out.computeIfAbsent(byName.getKey(), k -> new ArrayList<>());
-        for (var byId : byName.getValue().entrySet()) {
-          Object[] row = byId.getValue();
-          @SuppressWarnings("unchecked")
-          List<String> matchRows = (List<String>) row[2];
-          list.add(MatchData.decode(byId.getKey(), (Boolean) row[0], (String) row[1], matchRows));
-        }
+    }
+    Map<String, List<OsvEntry>> out = new LinkedHashMap<>();
+    for (var byName : rows.entrySet()) {
+      List<OsvEntry> list = new ArrayList<>(byName.getValue().size());
+      for (var byId : byName.getValue().entrySet()) {
+        list.add(MatchData.decode(byId.getKey(), false, "", byId.getValue()));
       }
+      out.put(byName.getKey(), list);
     }
     return out;
   }
@@ -218,42 +210,57 @@ public final class OsvDatabase implements AutoCloseable {
    * cut at 4,000 characters), parsed once per {@code cache} (one scan). {@link #advisory} returns a whole record.
    */
   public List<OsvEntry> advisories(Collection<String> ids, Map<String, OsvEntry> cache) throws IOException {
+    // One query per batch of ids not yet parsed: a point query costs tens of microseconds of JDBC and
+    // statement overhead, which dominated scans with thousands of findings.
+    List<String> missing = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      if (!cache.containsKey(id) && seen.add(id)) {
+        missing.add(id);
+      }
+    }
+    for (int from = 0; from < missing.size(); from += BATCH) {
+      List<String> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
+      try {
+        PreparedStatement p = statement(briefs, batch.size(), "SELECT id, brief FROM advisory WHERE id IN (");
+        for (int i = 0; i < batch.size(); i++) {
+          p.setString(i + 1, batch.get(i));
+        }
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            cache.put(r.getString(1), OsvParser.parse(r.getBytes(2)));
+          }
+        }
+      } catch (SQLException ex) {
+        throw new IOException("vulnerability database " + file + ": " + ex.getMessage(), ex);
+      }
+    }
     List<OsvEntry> out = new ArrayList<>();
     for (String id : ids) {
       OsvEntry e = cache.get(id);
-      if (e == null) {
-        try {
-          if (byId == null) {
-            byId = connection.prepareStatement("SELECT brief FROM advisory WHERE id = ?");
-          }
-          PreparedStatement p = byId;
-          p.setString(1, id);
-          try (ResultSet r = p.executeQuery()) {
-            if (!r.next()) continue;
-            e = OsvParser.parse(r.getBytes(1));
-          }
-        } catch (SQLException ex) {
-          throw new IOException("vulnerability database " + file + ": " + ex.getMessage(), ex);
-        }
-        cache.put(id, e);
+      if (e != null) {
+        out.add(e);
       }
-      out.add(e);
     }
     return out;
   }
 
   private PreparedStatement lookupStatement(int size) throws SQLException {
-    PreparedStatement p = lookups.get(size);
+    return statement(lookups, size,
+        "SELECT name, advisory_id, match FROM affected WHERE base_ecosystem = ? AND name IN (");
+  }
+
+  /** A prepared {@code prefix ?,?,…)} statement with {@code size} placeholders, kept for the connection's life. */
+  private PreparedStatement statement(Map<Integer, PreparedStatement> bySize, int size, String prefix) throws SQLException {
+    PreparedStatement p = bySize.get(size);
     if (p == null) {
-      StringBuilder sql = new StringBuilder(
-          "SELECT f.name, f.advisory_id, f.match, a.withdrawn, a.ids FROM affected f JOIN advisory a"
-              + " ON a.id = f.advisory_id WHERE f.base_ecosystem = ? AND f.name IN (");
+      StringBuilder sql = new StringBuilder(prefix);
       for (int i = 0; i < size; i++) {
         sql.append(i == 0 ? "?" : ",?");
       }
       sql.append(")");
       p = connection.prepareStatement(sql.toString());
-      lookups.put(size, p);
+      bySize.put(size, p);
     }
     return p;
   }
@@ -310,8 +317,8 @@ public final class OsvDatabase implements AutoCloseable {
       for (PreparedStatement p : lookups.values()) {
         p.close();
       }
-      if (byId != null) {
-        byId.close();
+      for (PreparedStatement p : briefs.values()) {
+        p.close();
       }
       connection.close();
     } catch (SQLException e) {
