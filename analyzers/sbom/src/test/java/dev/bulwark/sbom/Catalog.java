@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Runs every registered cataloger over a folder the way the engine does, and renders components for goldens. */
@@ -23,8 +24,18 @@ public final class Catalog {
     return Plugins.load(Cataloger.class, Cataloger::id);
   }
 
+  /**
+   * A repository that is always empty: golden and accuracy tests must not depend on what the machine's
+   * {@code ~/.m2} holds, so Maven dependencies resolve no further than declared.
+   */
+  public static final Path EMPTY_MAVEN_REPOSITORY = Path.of("target/empty-maven-repository").toAbsolutePath();
+
   public static Inventory of(Path root) {
-    ScanContext context = Fixtures.context(root);
+    return of(root, Map.of("sbom.maven.repoLocal", EMPTY_MAVEN_REPOSITORY.toString()));
+  }
+
+  public static Inventory of(Path root, Map<String, String> settings) {
+    ScanContext context = Fixtures.context(root, settings);
     List<Component> all = new ArrayList<>();
     List<Cataloger> catalogers = catalogers();
     for (ScanFile f : context.tree().files()) {

@@ -15,17 +15,19 @@ import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
 import dev.bulwark.spi.UnreadableInputException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Declared dependencies of a Maven {@code pom.xml}: versions from the POM, its dependency management, its
- * parents and imported BOMs when those are inside the target; properties interpolated. A version that stays
- * unknown is kept with {@code bulwark:unresolved=true}. The project itself is a first-party component that
- * depends on its declared dependencies.
+ * Dependencies of a Maven {@code pom.xml}. The graph is resolved the way Maven resolves it (see
+ * {@link MavenTransitiveResolver}) from the local repository, or also from remote repositories with
+ * {@code sbom.online}; the tree's modules are the reactor. Declared dependencies that cannot be resolved stay
+ * as declared: versions from the POM, its dependency management, its parents and imported BOMs when those are
+ * inside the target; properties interpolated; a version that stays unknown is kept with
+ * {@code bulwark:unresolved=true}. The project itself is a first-party component that depends on its direct
+ * dependencies and says in its properties how far resolution went.
  */
 public final class MavenPomCataloger implements Cataloger {
 
@@ -59,25 +61,32 @@ public final class MavenPomCataloger implements Cataloger {
     }
     EffectivePom eff = EffectivePom.of(pom, file, index, context.tree());
     LineIndex lines = new LineIndex(pom.text());
-    Map<String, Component> out = new LinkedHashMap<>();
-    List<String> direct = new ArrayList<>();
+    Map<String, Component> declared = new LinkedHashMap<>();
     for (Pom.Dep d : pom.dependencies()) {
       Component c = dependency(d, eff, index, file, pom.text(), lines);
       if (c != null) {
-        out.merge(c.ref(), c, Component::mergedWith);
-        direct.add(c.ref());
+        declared.merge(c.ref(), c, Component::mergedWith);
       }
     }
     String g = eff.interpolate(pom.effectiveGroupId());
     String a = eff.interpolate(pom.artifactId());
     String v = eff.interpolate(pom.effectiveVersion());
+    MavenResolverSettings settings = MavenResolverSettings.of(context);
+    PomIndex.Module module = g == null || a == null || !settings.enabled() ? null : index.modules().get(g + ":" + a);
+    TransitiveComponents graph = module == null || !module.file().path().equals(file.path())
+        ? TransitiveComponents.declaredOnly(declared.values())
+        : TransitiveComponents.of(new MavenTransitiveResolver(settings).resolve(module, index), declared.values(),
+            index, file, settings);
+    Map<String, Component> out = new LinkedHashMap<>();
+    graph.components().forEach(c -> out.merge(c.ref(), c, Component::mergedWith));
     if (a != null) {
       boolean resolved = v != null && !v.contains("${");
       Component.Builder self = Component.builder(
               "pom".equals(pom.packaging()) ? ComponentType.LIBRARY : ComponentType.APPLICATION, a)
           .group(g).version(resolved ? v : null).purl(Purls.maven(g, a, resolved ? v : null))
           .ecosystem(Ecosystems.MAVEN).firstParty(!dev.bulwark.sbom.internal.VendoredPaths.isVendored(file.path()))
-          .location(Location.of(file.path())).dependsOn(direct);
+          .location(Location.of(file.path())).dependsOn(graph.direct());
+      graph.notes().forEach(self::property);
       for (String l : pom.licenses()) {
         self.license(SpdxLicenses.normalize(l));
       }

@@ -23,6 +23,7 @@ final class PomIndex {
   private final Map<String, ScanFile> byCoordinates = new HashMap<>();
   private final Map<String, Optional<Pom>> parsed = new HashMap<>();
   private final ScanContext context;
+  private Map<String, Module> modules;
 
   private PomIndex(ScanContext context) {
     this.context = context;
@@ -50,6 +51,28 @@ final class PomIndex {
 
   Optional<ScanFile> find(String groupId, String artifactId) {
     return Optional.ofNullable(byCoordinates.get(groupId + ":" + artifactId));
+  }
+
+  /** A module of the tree with its coordinates as far as the tree defines them. */
+  record Module(String groupId, String artifactId, String version, ScanFile file) {}
+
+  /** The tree's modules by {@code groupId:artifactId} after interpolation, computed once. */
+  synchronized Map<String, Module> modules() {
+    if (modules == null) {
+      Map<String, Module> out = new HashMap<>();
+      for (ScanFile f : byCoordinates.values()) {
+        pom(f).ifPresent(pom -> {
+          EffectivePom eff = EffectivePom.of(pom, f, this, context.tree());
+          String g = eff.interpolate(pom.effectiveGroupId());
+          String a = eff.interpolate(pom.artifactId());
+          if (g != null && a != null) {
+            out.putIfAbsent(g + ":" + a, new Module(g, a, eff.interpolate(pom.effectiveVersion()), f));
+          }
+        });
+      }
+      modules = Map.copyOf(out);
+    }
+    return modules;
   }
 
   boolean isReactorModule(String groupId, String artifactId) {
