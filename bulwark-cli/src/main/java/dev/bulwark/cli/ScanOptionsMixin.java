@@ -14,6 +14,10 @@ final class ScanOptionsMixin {
   @Option(names = "--offline", description = "Never use the network (no database download).")
   boolean offline;
 
+  @Option(names = "--online", description = "Let catalogers download what the local caches lack, e.g. Maven POMs "
+      + "for transitive dependencies (into the cache folder).")
+  boolean online;
+
   @Option(names = "--exclude-dev", description = "Leave development and test dependencies out of the inventory.")
   boolean excludeDev;
 
@@ -41,6 +45,12 @@ final class ScanOptionsMixin {
     }
     if (offline) {
       all.put("offline", "true");
+    }
+    if (online) {
+      if (offline) {
+        throw new IllegalArgumentException("--online and --offline exclude each other");
+      }
+      all.put("sbom.online", "true");
     }
     return new ScanOptions(threads == null ? d.threads() : Math.max(1, threads), d.limits(), all, offline, excludeDev,
         inventoryOnly, failOn, cacheDir == null ? d.cacheDir() : cacheDir, d.clock());
