@@ -4,12 +4,8 @@ import dev.bulwark.model.ScanReport;
 import dev.bulwark.spi.ReportWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import org.cyclonedx.Version;
-import org.cyclonedx.exception.GeneratorException;
-import org.cyclonedx.generators.BomGeneratorFactory;
 
-/** CycloneDX 1.6 JSON, written with cyclonedx-core-java. */
+/** CycloneDX 1.6 JSON: cyclonedx-core-java's model, written by {@link CycloneDxJson} (see there for why). */
 public final class CycloneDxJsonReportWriter implements ReportWriter {
 
   @Override
@@ -24,13 +20,8 @@ public final class CycloneDxJsonReportWriter implements ReportWriter {
 
   @Override
   public void write(ScanReport report, OutputStream out, boolean colour) throws IOException {
-    try {
-      String json = BomGeneratorFactory.createJson(Version.VERSION_16, CycloneDxBom.of(report)).toJsonString();
-      out.write(json.getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
-      out.flush();
-    } catch (GeneratorException e) {
-      throw new IOException("CycloneDX JSON generation failed: " + e.getMessage(), e);
-    }
+    CycloneDxJson.write(CycloneDxBom.of(report), out);
+    out.write('\n');
+    out.flush();
   }
 }

@@ -37,6 +37,44 @@ class CycloneDxReportWriterTest {
     }
   }
 
+  /**
+   * The streaming writer must say what cyclonedx-core-java's own generator says for the same model, with one
+   * known difference: the library trims leading and trailing whitespace and control characters off string
+   * values (the hostile sample has a value starting with ESC); Bulwark writes values as they are, escaped.
+   */
+  @Test
+  void jsonEqualsWhatCycloneDxCoreJavaGenerates() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    for (ScanReport r : reports()) {
+      String ours = Goldens.render(new CycloneDxJsonReportWriter(), r);
+      String library = org.cyclonedx.generators.BomGeneratorFactory.createJson(Version.VERSION_16, CycloneDxBom.of(r))
+          .toJsonString();
+      assertThat(trimmed(mapper.readTree(ours))).as(r.target().path()).isEqualTo(mapper.readTree(library));
+      if (!r.target().path().contains("<script>")) { // the hostile sample, compared trimmed above
+        assertThat(ours.strip()).as("same field order and layout").isEqualTo(library.strip());
+      }
+    }
+    String hostile = Goldens.render(new CycloneDxJsonReportWriter(), SampleReports.hostile());
+    assertThat(hostile).contains("\\u001B[31mred\\u001B[0m");
+  }
+
+  private static JsonNode trimmed(JsonNode node) {
+    if (node.isTextual()) {
+      return com.fasterxml.jackson.databind.node.TextNode.valueOf(node.asText().trim());
+    }
+    if (node.isObject()) {
+      var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> copy.set(e.getKey(), trimmed(e.getValue())));
+      return copy;
+    }
+    if (node.isArray()) {
+      var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> copy.add(trimmed(n)));
+      return copy;
+    }
+    return node;
+  }
+
   @Test
   void validatorRejectsABrokenBom() throws Exception {
     String json = Goldens.render(new CycloneDxJsonReportWriter(), SampleReports.aiApp())
