@@ -28,6 +28,7 @@ import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorPolicy;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.util.graph.transformer.ConflictResolver;
@@ -42,6 +43,7 @@ import org.eclipse.aether.util.graph.transformer.ConflictResolver;
 final class MavenTransitiveResolver {
 
   static final long OFFLINE_TIMEOUT_MS = 60_000;
+  private static final String ROOT_CONTEXT = "bulwark-project";
   static final long ONLINE_TIMEOUT_MS = 300_000;
 
   /** One resolved artifact; {@code children} are keys of other nodes. */
@@ -53,10 +55,13 @@ final class MavenTransitiveResolver {
    * @param nodes resolved artifacts, the project's direct dependencies first; empty when {@code failure} is set
    * @param unresolved {@code groupId:artifactId:version} of dependencies whose POM could not be read or built,
    *     so whose own dependencies are unknown
+   * @param uninterpolated {@code groupId:artifactId:version} of direct dependencies whose version has a
+   *     {@code ${...}} no property defines; left out of the graph
    * @param failure why the project itself could not be resolved, else null
    * @param truncated why the graph was cut short, else null
    */
-  record Resolution(List<Node> nodes, Set<String> unresolved, String failure, String truncated) {}
+  record Resolution(List<Node> nodes, Set<String> unresolved, Set<String> uninterpolated, String failure,
+      String truncated) {}
 
   private final MavenResolverSettings settings;
 
@@ -98,6 +103,10 @@ final class MavenTransitiveResolver {
             unresolved.add(gav(event.getArtifact()));
           }
         })
+        // the project's own POM must build (else its dependencies stay as declared, with the reason); a
+        // dependency's POM that is missing or broken is skipped with a note, as Maven warns and goes on
+        .setArtifactDescriptorPolicy((s, r) -> ROOT_CONTEXT.equals(r.getRequestContext())
+            ? ArtifactDescriptorPolicy.STRICT : ArtifactDescriptorPolicy.IGNORE_ERRORS)
         .setConfigProperty(ConflictResolver.CONFIG_PROP_VERBOSE, Boolean.TRUE);
     if (settings.online()) {
       Files.createDirectories(settings.downloadRepository());
@@ -114,16 +123,28 @@ final class MavenTransitiveResolver {
       ArtifactDescriptorResult descriptor;
       try {
         descriptor = system.readArtifactDescriptor(session,
-            new ArtifactDescriptorRequest(root, List.of(central()), "project"));
+            new ArtifactDescriptorRequest(root, List.of(central()), ROOT_CONTEXT));
       } catch (ArtifactDescriptorException e) {
         return failed(e, unresolved);
       }
       if (!descriptor.getExceptions().isEmpty()) {
         return failed(descriptor.getExceptions().get(0), unresolved);
       }
+      // Maven refuses to build a project with a version it cannot interpolate; Bulwark resolves the rest and
+      // leaves that one as declared (bulwark:unresolved)
+      List<Dependency> resolvable = new ArrayList<>();
+      java.util.SortedSet<String> uninterpolated = new TreeSet<>();
+      for (Dependency d : descriptor.getDependencies()) {
+        if (d.getArtifact().getVersion().contains("${")) {
+          uninterpolated.add(d.getArtifact().getGroupId() + ":" + d.getArtifact().getArtifactId() + ":"
+              + d.getArtifact().getVersion());
+        } else {
+          resolvable.add(d);
+        }
+      }
       CollectRequest request = new CollectRequest();
       request.setRootArtifact(descriptor.getArtifact());
-      request.setDependencies(descriptor.getDependencies());
+      request.setDependencies(resolvable);
       request.setManagedDependencies(descriptor.getManagedDependencies());
       request.setRepositories(repositories(descriptor.getRepositories()));
       request.setRequestContext("project");
@@ -139,7 +160,8 @@ final class MavenTransitiveResolver {
           }
         }
       }
-      return new Resolution(nodes(result.getRoot()), Collections.unmodifiableSortedSet(new TreeSet<>(unresolved)), null, budget.exhausted());
+      return new Resolution(nodes(result.getRoot()), Collections.unmodifiableSortedSet(new TreeSet<>(unresolved)),
+          Collections.unmodifiableSortedSet(uninterpolated), null, budget.exhausted());
     }
   }
 
@@ -158,7 +180,7 @@ final class MavenTransitiveResolver {
       }
     }
     message = message.replaceAll("\\s+", " ").strip();
-    return new Resolution(List.of(), Collections.unmodifiableSortedSet(new TreeSet<>(unresolved)),
+    return new Resolution(List.of(), Collections.unmodifiableSortedSet(new TreeSet<>(unresolved)), Set.of(),
         message.length() > 400 ? message.substring(0, 400) + "..." : message, null);
   }
 

@@ -90,15 +90,20 @@ record TransitiveComponents(List<Component> components, List<String> direct, Map
       }
     }
     notes.put(RESOLUTION, settings.online() ? "online" : "local-repository");
-    String note = note(unresolved, r.truncated(), settings);
+    String note = note(unresolved, r.uninterpolated(), r.truncated(), settings);
     if (note != null) {
       notes.put(NOTE, note);
     }
     return new TransitiveComponents(out, direct, notes);
   }
 
-  private static String note(Set<String> unresolved, String truncated, MavenResolverSettings settings) {
+  private static String note(Set<String> unresolved, Set<String> uninterpolated, String truncated,
+      MavenResolverSettings settings) {
     List<String> parts = new ArrayList<>();
+    if (!uninterpolated.isEmpty()) {
+      parts.add(uninterpolated.size() + " dependencies kept as declared, their version names a property no POM "
+          + "defines: " + String.join(", ", uninterpolated.stream().limit(LISTED).toList()));
+    }
     if (!unresolved.isEmpty()) {
       List<String> listed = unresolved.stream().limit(LISTED).toList();
       String more = unresolved.size() > LISTED ? " and " + (unresolved.size() - LISTED) + " more" : "";

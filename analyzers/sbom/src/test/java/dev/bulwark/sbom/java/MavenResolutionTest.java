@@ -249,6 +249,24 @@ class MavenResolutionTest {
   }
 
   @Test
+  void versionNoPropertyDefinesStaysDeclared() throws IOException {
+    Path root = writeProject(tmp.resolve("broken"), """
+        <dependency><groupId>org.fixture</groupId><artifactId>b</artifactId><version>1.0</version></dependency>
+        <dependency><groupId>org.fixture</groupId><artifactId>c</artifactId><version>${undefined.version}</version></dependency>
+        """);
+    ScanContext context = Fixtures.context(root, Map.of(MavenResolverSettings.REPO_LOCAL, repository().toString()));
+    List<Component> out = catalog(context, "pom.xml");
+    // Maven would refuse the project; Bulwark resolves the rest and keeps the broken one as declared
+    assertThat(out).extracting(c -> c.name() + "@" + c.version()).containsExactlyInAnyOrder("b@1.0", "x@1.0",
+        "c@2.0", "c@null", "probe@1.0");
+    assertThat(out.stream().filter(c -> c.version() == null && c.name().equals("c")).findFirst().orElseThrow()
+        .properties()).containsEntry(Component.UNRESOLVED, "true");
+    Component self = project(out, "probe");
+    assertThat(self.properties()).containsEntry(TransitiveComponents.RESOLUTION, "local-repository");
+    assertThat(self.properties().get(TransitiveComponents.NOTE)).contains("org.fixture:c:${undefined.version}");
+  }
+
+  @Test
   void projectWhoseParentIsMissingStaysDeclaredWithANote() throws IOException {
     Path root = tmp.resolve("orphan");
     Files.createDirectories(root);
