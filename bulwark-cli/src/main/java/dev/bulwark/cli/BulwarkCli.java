@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 /** The {@code bulwark} command and its subcommands, including those contributed by plugins. */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "DevSecOps for AI systems: inventory, vulnerabilities, model files, secrets, PII, misconfigurations, policy gate.",
-    subcommands = {ScanCommand.class, SbomCommand.class, VersionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:passed (or passed with warnings)", "1:the gate failed",
         "2:usage error or unreadable input", "3:internal error or an analyzer failed (fail closed)"})
@@ -51,6 +50,17 @@ public final class BulwarkCli implements Callable<Integer> {
   public static CommandLine commandLine(String[] args) {
     CommandLine cmd = new CommandLine(new BulwarkCli());
     boolean needPlugins = args.length == 0 || !SELF_CONTAINED.contains(args[0]);
+    // picocli builds a command's model (reflection over every option and mixin) when it is added, so a
+    // built-in command named first is the only one built; anything else (help, a typo, a plugin's
+    // command) gets all of them so that usage and suggestions list everything.
+    for (Object builtIn : needPlugins ? java.util.List.of(new ScanCommand(), new SbomCommand(), new VersionCommand())
+        : java.util.List.of(switch (args[0]) {
+          case "scan" -> new ScanCommand();
+          case "sbom" -> new SbomCommand();
+          default -> new VersionCommand();
+        })) {
+      cmd.addSubcommand(builtIn);
+    }
     for (CommandPlugin plugin : needPlugins ? Plugins.load(CommandPlugin.class, p -> p.getClass().getName())
         : java.util.List.<CommandPlugin>of()) {
       Object command = plugin.command();

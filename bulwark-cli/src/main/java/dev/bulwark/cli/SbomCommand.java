@@ -44,7 +44,7 @@ public final class SbomCommand implements Callable<Integer> {
       Progress progress = TerminalProgress.forConsole(err, common.quiet);
       ScanReport report;
       try {
-        report = new ScanEngine(Plugins.discover(), common.toOptions(null, Map.of(), true)).scan(target, progress);
+        report = new ScanEngine(Plugins.discoverCatalogers(), common.toOptions(null, Map.of(), true)).scan(target, progress);
       } finally {
         if (progress instanceof TerminalProgress tp) tp.close();
       }

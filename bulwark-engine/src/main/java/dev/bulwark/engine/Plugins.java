@@ -35,6 +35,15 @@ public record Plugins(List<Cataloger> catalogers, List<FileAnalyzer> fileAnalyze
         gates.stream().findFirst());
   }
 
+  /**
+   * Catalogers only, for an inventory-only scan: analyzers, stages and the gate are not even constructed
+   * (some build detector tables or policy compilers in their constructors, which a start-up pays for).
+   */
+  public static Plugins discoverCatalogers() {
+    return new Plugins(dev.bulwark.spi.Plugins.load(Cataloger.class, Cataloger::id), List.of(), List.of(), List.of(),
+        List.of(), Optional.empty());
+  }
+
   public static Plugins of(List<Cataloger> catalogers, List<FileAnalyzer> fileAnalyzers) {
     return new Plugins(catalogers, fileAnalyzers, List.of(), List.of(), List.of(), Optional.empty());
   }

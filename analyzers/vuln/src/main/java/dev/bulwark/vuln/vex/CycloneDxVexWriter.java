@@ -1,8 +1,8 @@
 package dev.bulwark.vuln.vex;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.model.Component;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.ScanReport;
@@ -29,7 +29,8 @@ import java.util.UUID;
  */
 public final class CycloneDxVexWriter implements ReportWriter {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // A bare factory: every report writer is constructed at start-up, and an ObjectMapper costs tens of ms.
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   @Override
   public String format() {
@@ -54,7 +55,7 @@ public final class CycloneDxVexWriter implements ReportWriter {
         if (f.component() != null) report.inventory().byRef(f.component()).ifPresent(c -> components.put(c.ref(), c));
       }
     }
-    JsonGenerator g = MAPPER.getFactory().createGenerator(new NonClosing(out), JsonEncoding.UTF8);
+    JsonGenerator g = FACTORY.createGenerator(new NonClosing(out), JsonEncoding.UTF8);
     g.useDefaultPrettyPrinter();
     g.writeStartObject();
     g.writeStringField("bomFormat", "CycloneDX");
