@@ -23,6 +23,7 @@ import java.util.Properties;
  */
 public final class TableSource implements AutoCloseable {
   private final Connection connection;
+  private final int threads;
   private Path linkDir;
   private int links;
   private boolean fullSniff;
@@ -40,6 +41,7 @@ public final class TableSource implements AutoCloseable {
       if (threads > 0) {
         s.execute("SET threads=" + threads);
       }
+      this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
       s.execute("SET preserve_insertion_order=false");
       s.execute("SET temp_directory='" + sqlString(System.getProperty("java.io.tmpdir") + "/bulwark-duckdb") + "'");
     }
@@ -84,6 +86,26 @@ public final class TableSource implements AutoCloseable {
 
   public Connection connection() {
     return connection;
+  }
+
+  /**
+   * A further connection to the same database (its tables and views), for statements that run in
+   * parallel with this source's own connection; the caller closes it.
+   */
+  public Connection newConnection() throws SQLException {
+    try {
+      return (Connection) connection.getClass().getMethod("duplicate").invoke(connection);
+    } catch (ReflectiveOperationException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException("DuckDB connection cannot be duplicated: " + connection.getClass(), e);
+    }
+  }
+
+  /** How many statements are worth running at once: DuckDB's worker threads. */
+  public int parallelism() {
+    return threads;
   }
 
   public long count(String relation) throws SQLException {

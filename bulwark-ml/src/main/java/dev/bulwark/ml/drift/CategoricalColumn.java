@@ -3,6 +3,7 @@ package dev.bulwark.ml.drift;
 import dev.bulwark.ml.data.TableSource;
 import dev.bulwark.ml.stats.ChiSquare;
 import dev.bulwark.ml.stats.Divergence;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,27 +18,27 @@ import java.util.List;
 final class CategoricalColumn {
   private CategoricalColumn() {}
 
-  static ColumnDrift analyze(TableSource source, String column, DriftRequest.Thresholds t) throws SQLException {
+  static ColumnDrift analyze(Connection connection, String column, DriftRequest.Thresholds t) throws SQLException {
     String q = TableSource.quote(column);
-    String sql = "SELECT cat, sum(a) AS a, sum(b) AS b FROM ("
-        + "SELECT CAST(" + q + " AS VARCHAR) AS cat, 1 AS a, 0 AS b FROM ref WHERE " + q + " IS NOT NULL"
-        + " UNION ALL SELECT CAST(" + q + " AS VARCHAR) AS cat, 0 AS a, 1 AS b FROM cur WHERE " + q + " IS NOT NULL"
-        + ") GROUP BY cat ORDER BY cat";
+    // missing values form the NULL group: one scan gives the categories and the missing counts
+    String sql = "SELECT cat, count(*) FILTER (WHERE side = 0) AS a, count(*) FILTER (WHERE side = 1) AS b FROM ("
+        + "SELECT 0 AS side, CAST(" + q + " AS VARCHAR) AS cat FROM ref"
+        + " UNION ALL SELECT 1 AS side, CAST(" + q + " AS VARCHAR) AS cat FROM cur"
+        + ") GROUP BY cat ORDER BY cat NULLS LAST";
     List<String> cats = new ArrayList<>();
     List<long[]> counts = new ArrayList<>();
-    long miss1;
-    long miss2;
-    try (Statement s = source.connection().createStatement()) {
-      try (ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          cats.add(rs.getString(1));
+    long miss1 = 0;
+    long miss2 = 0;
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        String cat = rs.getString(1);
+        if (cat == null) {
+          miss1 = rs.getLong(2);
+          miss2 = rs.getLong(3);
+        } else {
+          cats.add(cat);
           counts.add(new long[] {rs.getLong(2), rs.getLong(3)});
         }
-      }
-      try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) - count(" + q + ") FROM ref), (SELECT count(*) - count(" + q + ") FROM cur)")) {
-        rs.next();
-        miss1 = rs.getLong(1);
-        miss2 = rs.getLong(2);
       }
     }
     long[] ref = new long[cats.size()];

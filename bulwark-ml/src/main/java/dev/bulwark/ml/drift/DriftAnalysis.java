@@ -3,13 +3,19 @@ package dev.bulwark.ml.drift;
 import dev.bulwark.ml.data.Positivity;
 import dev.bulwark.ml.data.TableSource;
 import dev.bulwark.spi.UnreadableInputException;
-import java.sql.ResultSet;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -70,24 +76,100 @@ public final class DriftAnalysis {
     long refRows = source.count("ref");
     long curRows = source.count("cur");
     DriftRequest.Thresholds t = request.thresholds();
-    List<ColumnDrift> results = new ArrayList<>();
-    for (String c : columns) {
-      boolean numericType = Positivity.isNumeric(refCols.get(c).toUpperCase(Locale.ROOT))
-          && Positivity.isNumeric(curCols.get(c).toUpperCase(Locale.ROOT));
-      boolean forcedNumeric = request.numeric().contains(c);
-      ColumnDrift result = null;
-      if (forcedNumeric || (numericType && !request.categorical().contains(c))) {
-        result = NumericColumn.analyze(source, c, t, !forcedNumeric);
-      }
-      if (result == null) {
-        result = CategoricalColumn.analyze(source, c, t);
-      }
-      results.add(result);
-    }
+    List<ColumnDrift> results = analyzeColumns(source, columns, column -> {
+      boolean numericType = Positivity.isNumeric(refCols.get(column).toUpperCase(Locale.ROOT))
+          && Positivity.isNumeric(curCols.get(column).toUpperCase(Locale.ROOT));
+      boolean forcedNumeric = request.numeric().contains(column);
+      return (connection) -> {
+        ColumnDrift result = null;
+        if (forcedNumeric || (numericType && !request.categorical().contains(column))) {
+          result = NumericColumn.analyze(connection, column, t, !forcedNumeric);
+        }
+        return result != null ? result : CategoricalColumn.analyze(connection, column, t);
+      };
+    });
     long drifted = results.stream().filter(ColumnDrift::drift).count();
     double share = (double) drifted / results.size();
     return new DriftResult(request.reference().toString(), refRows, request.current().toString(), curRows,
         results, share, share >= t.driftShare(), t);
+  }
+
+  interface ColumnTask {
+    ColumnDrift run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs the columns' statements on {@link TableSource#parallelism()} connections at once, in column
+   * order per worker; DuckDB parallelises inside each statement too, but a column's statements have
+   * serial stretches (planning, the final window pass, Java's p-values) that another column fills.
+   */
+  private static List<ColumnDrift> analyzeColumns(TableSource source, List<String> columns,
+      java.util.function.Function<String, ColumnTask> taskOf) throws SQLException {
+    ColumnDrift[] results = new ColumnDrift[columns.size()];
+    int workers = Math.max(1, Math.min(source.parallelism(), columns.size()));
+    AtomicInteger next = new AtomicInteger();
+    List<Connection> connections = new ArrayList<>();
+    try {
+      connections.add(source.connection());
+      while (connections.size() < workers) {
+        connections.add(source.newConnection());
+      }
+      List<Callable<Void>> jobs = new ArrayList<>();
+      for (Connection connection : connections) {
+        jobs.add(() -> {
+          for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+            results[i] = taskOf.apply(columns.get(i)).run(connection);
+          }
+          return null;
+        });
+      }
+      runAll(jobs);
+    } finally {
+      for (Connection c : connections.subList(Math.min(1, connections.size()), connections.size())) {
+        try {
+          c.close();
+        } catch (SQLException e) {
+          // a duplicate connection holds no state of its own
+        }
+      }
+    }
+    return List.of(results);
+  }
+
+  private static void runAll(List<Callable<Void>> jobs) throws SQLException {
+    if (jobs.size() == 1) {
+      try {
+        jobs.get(0).call();
+        return;
+      } catch (SQLException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(jobs.size(), r -> {
+      Thread th = new Thread(r, "bulwark-drift");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      for (Future<Void> f : pool.invokeAll(jobs)) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
