@@ -51,7 +51,9 @@ class ExampleScanTest {
     Path seed = Cli.repo().resolve("examples/osv-seed");
     Cli.Result imported = Cli.run("db", "import", seed.toString(), "--db", db.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
-    List<String> args = new ArrayList<>(List.of("scan", Cli.example().toString(), "--offline", "-q", "--db", db.toString()));
+    List<String> args = new ArrayList<>(List.of("scan", Cli.example().toString(), "--offline", "-q", "--db", db.toString(),
+        // Maven dependencies resolve from an empty local repository: the golden must not depend on ~/.m2
+        "--set", "sbom.maven.repoLocal=" + dir.resolve("empty-maven-repository")));
     for (String f : FORMATS) {
       args.add("-o");
       args.add(f + "=" + dir.resolve("report." + f));

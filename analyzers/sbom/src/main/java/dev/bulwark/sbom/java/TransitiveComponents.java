@@ -58,7 +58,8 @@ record TransitiveComponents(List<Component> components, List<String> direct, Map
           .scope(n.direct() ? DependencyScope.DIRECT : DependencyScope.TRANSITIVE)
           .kind(MavenPomCataloger.kind(n.scope(), n.optional()))
           .firstParty(index.modules().containsKey(n.groupId() + ":" + n.artifactId()))
-          .property("maven:scope", n.scope().isEmpty() ? null : n.scope())
+          // like a declaration without <scope>, the default scope is not repeated
+          .property("maven:scope", n.scope().isEmpty() || n.scope().equals("compile") ? null : n.scope())
           .property("bulwark:versionRange", n.versionConstraint());
       if (!n.classifier().isEmpty()) {
         b.property("maven:classifier", n.classifier());
@@ -108,8 +109,8 @@ record TransitiveComponents(List<Component> components, List<String> direct, Map
       List<String> listed = unresolved.stream().limit(LISTED).toList();
       String more = unresolved.size() > LISTED ? " and " + (unresolved.size() - LISTED) + " more" : "";
       parts.add(unresolved.size() + " dependencies not resolved transitively, their POMs "
-          + (settings.online() ? "could not be downloaded or built" : "are not in the local repository "
-              + settings.localRepository() + " (or could not be built)")
+          + (settings.online() ? "could not be downloaded or built"
+              : "are not in the local repository (or could not be built)")
           + ": " + String.join(", ", listed) + more
           + (settings.online() ? "" : "; --online would fetch them"));
     }

@@ -228,7 +228,8 @@ class MavenResolutionTest {
       assertThat(out.stream().filter(c -> c.name().equals("absent")).findFirst().orElseThrow().properties())
           .containsEntry(TransitiveComponents.POM_UNRESOLVED, "true");
       assertThat(self.properties().get(TransitiveComponents.NOTE))
-          .contains("org.fixture:absent:1.0").contains("--online would fetch them").contains(repo.toString());
+          .isEqualTo("1 dependencies not resolved transitively, their POMs are not in the local repository (or could "
+              + "not be built): org.fixture:absent:1.0; --online would fetch them");
 
       // the same scan online downloads the POM into Bulwark's cache, not into the user's repository
       ScanContext online = new ScanContext(context.target(), context.root(), context.tree(),
