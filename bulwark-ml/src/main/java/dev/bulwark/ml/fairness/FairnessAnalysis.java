@@ -7,14 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Computes per-group confusion counts with one SQL statement ({@code GROUP BY GROUPING SETS}: each
- * sensitive column alone and, with several, their intersection) and derives the metrics from them.
- * The finest grouping also feeds the bootstrap, which resamples those cell counts instead of rows.
+ * Computes per-group confusion counts with one SQL statement, one scan: a single GROUP BY over the
+ * sensitive columns, the label outcome and the prediction outcome (at most a few hundred rows come
+ * back); each sensitive column's groups and their intersection are sums of those cells in Java, which
+ * costs far less than grouping sets (one hash table per set over every row). The finest cells also
+ * feed the bootstrap, which resamples those cell counts instead of rows.
  */
 public final class FairnessAnalysis {
   static final String MISSING = "(missing)";
@@ -53,75 +56,70 @@ public final class FairnessAnalysis {
     }
     List<String> sens = request.sensitive();
     int k = sens.size();
-    StringBuilder sql = new StringBuilder("WITH base AS (SELECT ");
+    StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < k; i++) {
       sql.append("COALESCE(CAST(").append(TableSource.quote(sens.get(i))).append(" AS VARCHAR), '").append(MISSING).append("') AS g").append(i).append(", ");
     }
-    // No WHERE: rows with a missing label or prediction have y or p NULL and fall into no confusion
-    // cell, while the grand-total set () still counts them, so one scan gives both.
-    sql.append(y).append(" AS y, ").append(p).append(" AS p FROM data)\nSELECT ");
-    String gcols = gList(k);
-    sql.append("GROUPING(").append(gcols).append(") AS gid, ").append(gcols).append(",\n")
-        .append(" SUM(CASE WHEN y AND p THEN 1 ELSE 0 END) AS tp,\n")
-        .append(" SUM(CASE WHEN NOT y AND p THEN 1 ELSE 0 END) AS fp,\n")
-        .append(" SUM(CASE WHEN NOT y AND NOT p THEN 1 ELSE 0 END) AS tn,\n")
-        .append(" SUM(CASE WHEN y AND NOT p THEN 1 ELSE 0 END) AS fn,\n")
-        .append(" count(*) AS n\n")
-        .append("FROM base GROUP BY GROUPING SETS (");
-    List<String> sets = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      sets.add("(g" + i + ")");
-    }
-    if (k > 1) {
-      sets.add("(" + gcols + ")");
-    }
-    sets.add("()");
-    sql.append(String.join(", ", sets)).append(") LIMIT ").append(FairnessRequest.MAX_GROUPS + 1);
+    // Rows with a missing label or prediction have y or p NULL: they count in the total and in no
+    // confusion cell, but their group still exists.
+    sql.append(y).append(" AS y, ").append(p).append(" AS p, count(*) AS n FROM data GROUP BY ALL LIMIT ")
+        .append(9L * (FairnessRequest.MAX_GROUPS + 1));
 
-    String intersection = String.join(FairnessRequest.INTERSECTION_SEPARATOR, sens);
-    Map<String, List<GroupResult>> byAttribute = new LinkedHashMap<>();
-    for (String s : sens) {
-      byAttribute.put(s, new ArrayList<>());
-    }
-    if (k > 1) {
-      byAttribute.put(intersection, new ArrayList<>());
-    }
-    List<Bootstrap.Cell> finest = new ArrayList<>();
-    int rowsSeen = 0;
-    long total = 0;
-    long allBits = (1L << k) - 1;
+    Map<List<String>, long[]> cells = new HashMap<>();
     try (Statement st = source.connection().createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
       while (rs.next()) {
-        if (++rowsSeen > FairnessRequest.MAX_GROUPS) {
-          throw new UnreadableInputException(file, "more than " + FairnessRequest.MAX_GROUPS + " groups in the sensitive columns");
-        }
-        long gid = rs.getLong("gid");
-        if (gid == allBits && k > 0 && rs.getString("g0") == null) {
-          total = rs.getLong("n");
-          continue;
-        }
-        Confusion c = new Confusion(rs.getLong("tp"), rs.getLong("fp"), rs.getLong("tn"), rs.getLong("fn"));
         String[] values = new String[k];
         for (int i = 0; i < k; i++) {
-          values[i] = rs.getString("g" + i);
+          values[i] = rs.getString(i + 1);
         }
-        if (gid == 0) {
-          // all columns grouped: the finest cells (with one sensitive column this is that column)
-          finest.add(new Bootstrap.Cell(values, c));
-          if (k > 1) {
-            byAttribute.get(intersection).add(new GroupResult(intersection, String.join(FairnessRequest.INTERSECTION_SEPARATOR, values), c));
-            continue;
-          }
-        }
-        for (int i = 0; i < k; i++) {
-          long bit = 1L << (k - 1 - i);
-          if ((gid & bit) == 0 && Long.bitCount(gid) == k - 1) {
-            byAttribute.get(sens.get(i)).add(new GroupResult(sens.get(i), values[i], c));
-          }
+        long[] c = cells.computeIfAbsent(List.of(values), v -> new long[5]);
+        boolean yNull = rs.getObject(k + 1) == null;
+        boolean yes = !yNull && rs.getBoolean(k + 1);
+        boolean pNull = rs.getObject(k + 2) == null;
+        boolean pos = !pNull && rs.getBoolean(k + 2);
+        long n = rs.getLong(k + 3);
+        c[4] += n;
+        if (!yNull && !pNull) {
+          c[yes ? (pos ? 0 : 3) : (pos ? 1 : 2)] += n;
         }
       }
     } catch (SQLException e) {
       throw new UnreadableInputException(file, "cannot aggregate: " + e.getMessage().lines().findFirst().orElse("?"), e);
+    }
+    String intersection = String.join(FairnessRequest.INTERSECTION_SEPARATOR, sens);
+    List<Map<String, Confusion>> marginals = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      marginals.add(new HashMap<>());
+    }
+    List<Bootstrap.Cell> finest = new ArrayList<>();
+    long total = 0;
+    for (Map.Entry<List<String>, long[]> e : cells.entrySet()) {
+      long[] c = e.getValue();
+      Confusion counts = new Confusion(c[0], c[1], c[2], c[3]);
+      String[] values = e.getKey().toArray(String[]::new);
+      finest.add(new Bootstrap.Cell(values, counts));
+      total += c[4];
+      for (int i = 0; i < k; i++) {
+        marginals.get(i).merge(values[i], counts, Confusion::plus);
+      }
+    }
+    // as many groups as the per-attribute and intersection tables plus the grand total have rows
+    long groupRows = 1 + marginals.stream().mapToLong(Map::size).sum() + (k > 1 ? cells.size() : 0);
+    if (groupRows > FairnessRequest.MAX_GROUPS) {
+      throw new UnreadableInputException(file, "more than " + FairnessRequest.MAX_GROUPS + " groups in the sensitive columns");
+    }
+    Map<String, List<GroupResult>> byAttribute = new LinkedHashMap<>();
+    for (int i = 0; i < k; i++) {
+      String attribute = sens.get(i);
+      byAttribute.put(attribute, new ArrayList<>());
+      marginals.get(i).forEach((value, c) -> byAttribute.get(attribute).add(new GroupResult(attribute, value, c)));
+    }
+    if (k > 1) {
+      List<GroupResult> list = new ArrayList<>();
+      for (Bootstrap.Cell c : finest) {
+        list.add(new GroupResult(intersection, String.join(FairnessRequest.INTERSECTION_SEPARATOR, c.values()), c.counts()));
+      }
+      byAttribute.put(intersection, list);
     }
     List<GroupResult> groups = new ArrayList<>();
     Map<String, AttributeMetrics> metrics = new LinkedHashMap<>();
@@ -153,13 +151,5 @@ public final class FairnessAnalysis {
     all.add(r.label());
     all.add(r.prediction());
     return all;
-  }
-
-  private static String gList(int k) {
-    List<String> g = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      g.add("g" + i);
-    }
-    return String.join(", ", g);
   }
 }
