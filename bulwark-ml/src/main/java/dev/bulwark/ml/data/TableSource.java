@@ -6,14 +6,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * An embedded DuckDB session over tabular files (CSV/TSV, optionally gzip-compressed, Parquet, JSON
@@ -30,12 +28,7 @@ public final class TableSource implements AutoCloseable {
   private final Map<String, Path> registered = new LinkedHashMap<>();
 
   public TableSource(String memoryLimit, int threads) throws SQLException {
-    try {
-      Class.forName("org.duckdb.DuckDBDriver");
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("DuckDB JDBC driver missing from the class path", e);
-    }
-    this.connection = DriverManager.getConnection("jdbc:duckdb:", new Properties());
+    this.connection = DuckDbDriver.connect();
     try (Statement s = connection.createStatement()) {
       s.execute("SET memory_limit='" + memoryLimit.replace("'", "") + "'");
       if (threads > 0) {
