@@ -85,6 +85,9 @@ public final class DriftCommand implements Callable<Integer> {
       return 2;
     }
     return MlRun.run(err, () -> {
+      if (outs.get("json") != null || outs.get("html") != null) {
+        MlRun.warmUpJson();
+      }
       DriftResult result;
       try (TableSource source = TableSource.open()) {
         result = DriftAnalysis.run(source, request);

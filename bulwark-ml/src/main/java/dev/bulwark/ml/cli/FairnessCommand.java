@@ -98,6 +98,9 @@ public final class FairnessCommand implements Callable<Integer> {
       return 2;
     }
     return MlRun.run(err, () -> {
+      if (outs.get("json") != null || outs.get("html") != null) {
+        MlRun.warmUpJson();
+      }
       FairnessResult result;
       try (TableSource source = TableSource.open()) {
         result = FairnessAnalysis.run(source, request);
