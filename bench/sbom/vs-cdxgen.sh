@@ -8,7 +8,9 @@
 # Needs: bulwark-cli/target/bulwark.jar (./mvnw package of the CLI) and cdxgen installed with
 #   npm i --prefix bench @cyclonedx/cdxgen          (bench/node_modules is ignored by git)
 # cdxgen runs offline: CDXGEN_NO_BANNER=true FETCH_LICENSE=false, --no-install-deps, recursive (-r).
-# BULWARK_EXTRA_CP=path.jar puts classes before the CLI jar (e.g. a freshly built analyzers/sbom jar).
+# Bulwark runs through ./bulwark (the launcher users run, with its AppCDS archive); BULWARK_PLAIN_JAR=1 runs
+# plain `java -jar` instead, BULWARK_EXTRA_CP=path.jar puts classes before the CLI jar (e.g. a freshly built
+# analyzers/sbom jar).
 # The machine is shared, so CPU time (user+sys of the whole process tree) is printed beside wall time.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,8 +27,12 @@ PY=/usr/bin/python3
 MAIN=$(unzip -p "$JAR" META-INF/MANIFEST.MF | tr -d '\r' | awk -F': ' '/^Main-Class:/ {print $2}')
 if [ -n "${BULWARK_EXTRA_CP:-}" ]; then
   BULWARK=("$JAVA" -cp "$BULWARK_EXTRA_CP:$JAR" "$MAIN")
-else
+elif [ "${BULWARK_PLAIN_JAR:-0}" = "1" ]; then
   BULWARK=("$JAVA" -jar "$JAR")
+else
+  # what users run: the launcher, with its class-data archive (trained on its first run, done here)
+  BULWARK=("$ROOT/bulwark")
+  "$ROOT/bulwark" version >/dev/null
 fi
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
