@@ -2,6 +2,7 @@ package dev.bulwark.vuln.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.vuln.osv.OsvEntry;
+import dev.bulwark.vuln.osv.PackedVersions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,6 +106,18 @@ final class MatchData {
       List<String> versions = new ArrayList<>();
       for (String item : split(row, RS)) {
         if (item.isEmpty()) continue;
+        if (item.charAt(0) == 'V') {
+          // kept joined: matching mostly asks whether one exact version is listed (see PackedVersions)
+          PackedVersions packed = new PackedVersions(item.substring(1), US);
+          if (versions.isEmpty()) {
+            versions = packed;
+          } else {
+            List<String> both = new ArrayList<>(versions);
+            both.addAll(packed);
+            versions = both;
+          }
+          continue;
+        }
         List<String> f = split(item, US);
         switch (f.get(0)) {
           case "A" -> {
@@ -119,7 +132,6 @@ final class MatchData {
             for (int i = 2; i + 1 < f.size(); i += 2) events.add(new OsvEntry.Event(f.get(i), f.get(i + 1)));
             ranges.add(new OsvEntry.Range(f.size() > 1 ? f.get(1) : "", null, events));
           }
-          case "V" -> versions.addAll(f.subList(1, f.size()));
           default -> { }
         }
       }

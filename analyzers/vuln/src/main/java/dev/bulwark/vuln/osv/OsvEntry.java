@@ -34,7 +34,7 @@ public record OsvEntry(String id, String modified, String withdrawn, List<String
       List<SeverityScore> severity, String databaseSeverity) {
     public Affected {
       ranges = List.copyOf(ranges);
-      versions = List.copyOf(versions);
+      versions = versions instanceof PackedVersions ? versions : List.copyOf(versions);
       severity = List.copyOf(severity);
     }
   }
