@@ -54,6 +54,7 @@ public final class TableSource implements AutoCloseable {
     String reader = readerFor(literalPath(file), file, fullSniff);
     registered.put(name, file);
     try (Statement s = connection.createStatement()) {
+      reader = pinnedDialect(s, reader);
       s.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM " + reader);
       Map<String, String> columns = new LinkedHashMap<>();
       try (ResultSet rs = s.executeQuery("DESCRIBE " + quote(name))) {
@@ -68,6 +69,30 @@ public final class TableSource implements AutoCloseable {
     } catch (SQLException e) {
       throw new UnreadableInputException(display, "cannot read as " + formatName(reader) + ": " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * A CSV reader with the dialect and column types sniffed once, up front: {@code sniff_csv} answers with
+   * the equivalent {@code read_csv(..., auto_detect=false, columns={...})} call. Without it DuckDB sniffs
+   * the file again each time the view is bound (creation, DESCRIBE, every query), and a query over an
+   * explicitly typed reader also runs faster. Anything unexpected falls back to the auto-detecting reader,
+   * whose errors name the problem.
+   */
+  private static String pinnedDialect(Statement s, String reader) {
+    if (!reader.startsWith("read_csv(")) {
+      return reader;
+    }
+    try (ResultSet rs = s.executeQuery("SELECT Prompt FROM sniff_csv(" + reader.substring("read_csv(".length()))) {
+      if (rs.next()) {
+        String prompt = rs.getString(1).strip();
+        if (prompt.startsWith("FROM read_csv(") && prompt.endsWith(");")) {
+          return prompt.substring("FROM ".length(), prompt.length() - 1);
+        }
+      }
+    } catch (SQLException e) {
+      // the auto-detecting reader below reports the file's problem
+    }
+    return reader;
   }
 
   /** Materializes a view into a table so repeated aggregates do not re-parse the file. */
