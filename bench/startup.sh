@@ -22,6 +22,6 @@ for _ in range(n):
 print("%-34s mean %.3f s  median %.3f s  min %.3f s" % (label, statistics.mean(times), statistics.median(times), min(times)))
 PY
 }
-time_runs "./bulwark version (AppCDS)" "$ROOT/bulwark" version
+time_runs "./bulwark version (launcher)" "$ROOT/bulwark" version
 time_runs "java -jar bulwark.jar version" "$JAVA_HOME/bin/java" -Xshare:auto -jar "$ROOT/bulwark-cli/target/bulwark.jar" version
 time_runs "java -version (JVM floor)" "$JAVA_HOME/bin/java" -Xshare:auto -version
