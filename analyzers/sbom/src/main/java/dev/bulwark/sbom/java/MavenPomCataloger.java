@@ -41,13 +41,34 @@ public final class MavenPomCataloger implements Cataloger {
     return isProjectPom(file) && file.kind() == FileKind.TEXT;
   }
 
-  /** pom.xml of a project, not the copy Maven puts into jars ({@code META-INF/maven/...}). */
+  /**
+   * pom.xml of a project, not the copy Maven puts into jars ({@code META-INF/maven/...}) nor a POM in a
+   * Maven repository's layout ({@code .../<artifactId>/<version>/<artifactId>-<version>.pom}, as in a
+   * {@code ~/.m2/repository} baked into an image): those describe cached artifacts, and treating each of
+   * thousands of them as a project to resolve would make one scan resolve the whole repository.
+   */
   static boolean isProjectPom(ScanFile file) {
     String name = file.name();
     if (!name.equals("pom.xml") && !(name.endsWith(".pom") && !file.path().contains("!"))) {
       return false;
     }
-    return !file.path().contains("META-INF/maven/");
+    return !file.path().contains("META-INF/maven/") && !inRepositoryLayout(file.path());
+  }
+
+  /** {@code <artifactId>/<version>/<artifactId>-<version>[-...].pom}; snapshots may carry a timestamp. */
+  static boolean inRepositoryLayout(String path) {
+    if (!path.endsWith(".pom")) {
+      return false;
+    }
+    String[] segments = path.split("/");
+    int n = segments.length;
+    if (n < 3) {
+      return false;
+    }
+    String artifact = segments[n - 3];
+    String version = segments[n - 2];
+    String stem = version.endsWith("-SNAPSHOT") ? version.substring(0, version.length() - "SNAPSHOT".length()) : version;
+    return !artifact.isEmpty() && !version.isEmpty() && segments[n - 1].startsWith(artifact + "-" + stem);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.model.Component;
 import dev.bulwark.model.DependencyKind;
 import dev.bulwark.model.DependencyScope;
+import dev.bulwark.model.Inventory;
 import dev.bulwark.spi.Limits;
 import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
@@ -135,6 +136,20 @@ class MavenResolutionTest {
       assertThat(self.properties()).containsEntry(TransitiveComponents.RESOLUTION, "local-repository")
           .doesNotContainKey(TransitiveComponents.NOTE);
     }
+  }
+
+  /** A local repository inside the target (an image's ~/.m2) is cached artifacts, not projects to resolve. */
+  @Test
+  void pomsInARepositoryLayoutAreNotProjects() {
+    Inventory inventory = dev.bulwark.sbom.Catalog.of(FIXTURE);
+    assertThat(inventory.components()).filteredOn(Component::firstParty).extracting(Component::name)
+        .contains("app", "lib").allSatisfy(name -> assertThat(name).isIn("reactor", "app", "lib"));
+    assertThat(inventory.components()).noneMatch(c -> c.locations().stream()
+        .anyMatch(l -> l.path().startsWith("repository/")));
+    assertThat(MavenPomCataloger.inRepositoryLayout("root/.m2/repository/org/x/lib/1.0/lib-1.0.pom")).isTrue();
+    assertThat(MavenPomCataloger.inRepositoryLayout("m2/org/x/lib/1.0-SNAPSHOT/lib-1.0-20240101.101010-3.pom")).isTrue();
+    assertThat(MavenPomCataloger.inRepositoryLayout("dist/lib-1.0.pom")).isFalse();
+    assertThat(MavenPomCataloger.inRepositoryLayout("app/pom.xml")).isFalse();
   }
 
   @Test
