@@ -117,6 +117,16 @@ public final class ScanEngine {
     }
     awaitAll(futures);
 
+    Target target = walked.target();
+    if (target.type() == Target.Type.FILE) {
+      // the walker saw one file; a cataloger of inventory documents that read it makes the target an SBOM
+      for (Cataloger c : catalogers) {
+        AnalyzerOutcome o = stats.get(c.id()).outcome();
+        if (c.readsInventoryDocuments() && o.filesSeen() > 0 && o.status() == AnalyzerOutcome.Status.COMPLETED) {
+          target = new Target(target.path(), Target.Type.SBOM, target.facts());
+        }
+      }
+    }
     Inventory inventory = Inventory.of(withLayers(components, walked.layerOfPath()));
     if (options.excludeDev()) {
       inventory = new Inventory(inventory.components().stream().filter(c -> !c.kind().isDevOnly()).toList());
@@ -132,7 +142,7 @@ public final class ScanEngine {
     }
     List<Finding> sorted = dedupe(findings);
     long durationMs = (System.nanoTime() - t0) / 1_000_000;
-    ScanReport report = new ScanReport(ToolVersion.info(), walked.target(), started, durationMs, inventory, sorted,
+    ScanReport report = new ScanReport(ToolVersion.info(), target, started, durationMs, inventory, sorted,
         sortOutcomes(outcomes), Verdict.pass());
     if (options.inventoryOnly()) {
       return report;

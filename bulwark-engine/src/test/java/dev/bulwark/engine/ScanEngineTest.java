@@ -226,6 +226,28 @@ class ScanEngineTest {
     assertThat(r.verdict().result()).isEqualTo(Verdict.Result.FAIL);
   }
 
+  /** A cataloger of inventory documents: reads "bom.json" into one component. */
+  static final class DocumentCataloger implements dev.bulwark.spi.Cataloger {
+    @Override public String id() { return "test/document"; }
+    @Override public boolean claims(dev.bulwark.spi.ScanFile file) { return file.name().equals("bom.json"); }
+    @Override public List<dev.bulwark.model.Component> catalog(dev.bulwark.spi.ScanFile file, dev.bulwark.spi.ScanContext c) {
+      return List.of(dev.bulwark.model.Component.builder(dev.bulwark.model.ComponentType.LIBRARY, "x").version("1").build());
+    }
+    @Override public boolean readsInventoryDocuments() { return true; }
+  }
+
+  @Test
+  void aSingleInventoryDocumentMakesTheTargetAnSbom() throws Exception {
+    Path bom = dir.resolve("bom.json");
+    Files.writeString(bom, "{}");
+    Path other = dir.resolve("notes.txt");
+    Files.writeString(other, "x");
+    ScanEngine engine = new ScanEngine(Plugins.of(List.of(new DocumentCataloger()), List.of()), ScanOptions.defaults());
+    assertThat(engine.scan(bom, Progress.NONE).target().type()).isEqualTo(dev.bulwark.model.Target.Type.SBOM);
+    assertThat(engine.scan(other, Progress.NONE).target().type()).isEqualTo(dev.bulwark.model.Target.Type.FILE);
+    assertThat(engine.scan(dir, Progress.NONE).target().type()).isEqualTo(dev.bulwark.model.Target.Type.DIRECTORY);
+  }
+
   @Test
   void failOnNoneNeverFails() throws Exception {
     Path f = dir.resolve("secret.txt");

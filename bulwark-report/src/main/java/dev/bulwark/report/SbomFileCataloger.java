@@ -44,6 +44,11 @@ public final class SbomFileCataloger implements Cataloger {
   }
 
   @Override
+  public boolean readsInventoryDocuments() {
+    return true;
+  }
+
+  @Override
   public boolean claims(ScanFile file) {
     FileKind kind = file.kind();
     if (kind != FileKind.TEXT) {

@@ -21,4 +21,12 @@ public interface Cataloger {
    * exception marks the cataloger failed for the scan.
    */
   List<Component> catalog(ScanFile file, ScanContext context) throws IOException;
+
+  /**
+   * Whether the files this cataloger reads are inventory documents themselves (CycloneDX or SPDX SBOMs):
+   * a scan whose target is one such file reports its target type as {@code sbom}.
+   */
+  default boolean readsInventoryDocuments() {
+    return false;
+  }
 }
