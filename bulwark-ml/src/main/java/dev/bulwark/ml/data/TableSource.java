@@ -78,6 +78,8 @@ public final class TableSource implements AutoCloseable {
    * explicitly typed reader also runs faster. Anything unexpected falls back to the auto-detecting reader,
    * whose errors name the problem.
    */
+  static final int CSV_BUFFER_BYTES = 4 << 20;
+
   private static String pinnedDialect(Statement s, String reader) {
     if (!reader.startsWith("read_csv(")) {
       return reader;
@@ -86,7 +88,11 @@ public final class TableSource implements AutoCloseable {
       if (rs.next()) {
         String prompt = rs.getString(1).strip();
         if (prompt.startsWith("FROM read_csv(") && prompt.endsWith(");")) {
-          return prompt.substring("FROM ".length(), prompt.length() - 1);
+          String pinned = prompt.substring("FROM ".length(), prompt.length() - 2);
+          // 4 MiB read buffers instead of DuckDB's 32 MiB: the first scan in a process pays for every fresh
+          // page it touches, and on this class of machine that made a 282 MB scan 1.3 s instead of 0.97 s;
+          // still twice the default 2 MiB maximum line size, which DuckDB requires the buffer to exceed.
+          return pinned + (pinned.contains("buffer_size") ? "" : ", buffer_size=" + CSV_BUFFER_BYTES) + ")";
         }
       }
     } catch (SQLException e) {
