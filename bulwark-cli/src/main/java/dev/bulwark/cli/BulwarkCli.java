@@ -3,6 +3,9 @@ package dev.bulwark.cli;
 import dev.bulwark.spi.CommandPlugin;
 import dev.bulwark.spi.Plugins;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -35,6 +38,12 @@ public final class BulwarkCli implements Callable<Integer> {
     }
   }
 
+  /** The name a picocli command object declares, read without building its model. */
+  private static String commandName(Object command) {
+    Command c = command.getClass().getAnnotation(Command.class);
+    return c == null ? "" : c.name();
+  }
+
   /** Built-in commands that never need the plugins' commands: start-up skips loading them. */
   private static final java.util.Set<String> SELF_CONTAINED = java.util.Set.of("scan", "sbom", "version");
 
@@ -44,38 +53,52 @@ public final class BulwarkCli implements Callable<Integer> {
   }
 
   /**
-   * The command line for these arguments: when the first one names a built-in command that cannot
-   * reach a plugin's command, plugin commands are not instantiated (they cost start-up time).
+   * The command line for these arguments. picocli builds a command's model (reflection over every option
+   * and mixin) when it is added, which is most of the start-up time, so when the first argument names a
+   * command (built-in or a plugin's) only that command is built. Anything else (help, a typo, {@code completion})
+   * gets every command, so that usage and suggestions list them all.
    */
   public static CommandLine commandLine(String[] args) {
     CommandLine cmd = new CommandLine(new BulwarkCli());
-    boolean needPlugins = args.length == 0 || !SELF_CONTAINED.contains(args[0]);
-    // picocli builds a command's model (reflection over every option and mixin) when it is added, so a
-    // built-in command named first is the only one built; anything else (help, a typo, a plugin's
-    // command) gets all of them so that usage and suggestions list everything.
-    for (Object builtIn : needPlugins ? java.util.List.of(new ScanCommand(), new SbomCommand(), new VersionCommand())
-        : java.util.List.of(switch (args[0]) {
-          case "scan" -> new ScanCommand();
-          case "sbom" -> new SbomCommand();
-          default -> new VersionCommand();
-        })) {
-      cmd.addSubcommand(builtIn);
-    }
-    for (CommandPlugin plugin : needPlugins ? Plugins.load(CommandPlugin.class, p -> p.getClass().getName())
-        : java.util.List.<CommandPlugin>of()) {
-      Object command = plugin.command();
-      CommandLine sub = new CommandLine(command);
-      if (!cmd.getSubcommands().containsKey(sub.getCommandName())) {
-        cmd.addSubcommand(sub);
+    String first = args.length == 0 ? "" : args[0];
+    boolean everyCommand = false;
+    if (SELF_CONTAINED.contains(first)) {
+      cmd.addSubcommand(switch (first) {
+        case "scan" -> new ScanCommand();
+        case "sbom" -> new SbomCommand();
+        default -> new VersionCommand();
+      });
+    } else {
+      List<CommandPlugin> plugins = Plugins.load(CommandPlugin.class, p -> p.getClass().getName());
+      Map<String, Object> commands = new LinkedHashMap<>();
+      for (CommandPlugin plugin : plugins) {
+        Object command = plugin.command();
+        commands.putIfAbsent(commandName(command), command);
+      }
+      if (!first.isEmpty() && commands.containsKey(first)) {
+        cmd.addSubcommand(commands.get(first));
+      } else {
+        everyCommand = true;
+        for (Object builtIn : List.of(new ScanCommand(), new SbomCommand(), new VersionCommand())) {
+          cmd.addSubcommand(builtIn);
+        }
+        for (Object command : commands.values()) {
+          CommandLine sub = new CommandLine(command);
+          if (!cmd.getSubcommands().containsKey(sub.getCommandName())) {
+            cmd.addSubcommand(sub);
+          }
+        }
       }
     }
     withHelpEverywhere(cmd);
-    AutoComplete.GenerateCompletion completion = new AutoComplete.GenerateCompletion();
-    CommandLine completionCmd = new CommandLine(completion);
-    completionCmd.setCommandName("completion");
-    completionCmd.getCommandSpec().usageMessage().description(
-        "Prints a bash/zsh completion script: source <(bulwark completion)");
-    cmd.addSubcommand("completion", completionCmd);
+    if (everyCommand) {
+      AutoComplete.GenerateCompletion completion = new AutoComplete.GenerateCompletion();
+      CommandLine completionCmd = new CommandLine(completion);
+      completionCmd.setCommandName("completion");
+      completionCmd.getCommandSpec().usageMessage().description(
+          "Prints a bash/zsh completion script: source <(bulwark completion)");
+      cmd.addSubcommand("completion", completionCmd);
+    }
     cmd.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
     cmd.setParameterExceptionHandler((ex, badArgs) -> {
       PrintWriter err = ex.getCommandLine().getErr();

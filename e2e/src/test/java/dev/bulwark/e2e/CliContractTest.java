@@ -73,10 +73,22 @@ class CliContractTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : new String[] {"scan", "sbom", "version", "completion"}) {
+    // plugin commands too: named first, only that command's model is built
+    for (String cmd : new String[] {"scan", "sbom", "version", "completion", "db", "model", "secrets", "policy",
+        "data", "fairness", "drift"}) {
       Cli.Result r = Cli.run(cmd, "--help");
       assertThat(r.exitCode()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: bulwark " + cmd);
+    }
+  }
+
+  @Test
+  void topLevelHelpListsEveryCommand() {
+    Cli.Result r = Cli.run("--help");
+    assertThat(r.exitCode()).isZero();
+    for (String cmd : new String[] {"scan", "sbom", "version", "db", "model", "secrets", "policy", "data", "fairness",
+        "drift", "completion"}) {
+      assertThat(r.out()).as(cmd).containsPattern("(?m)^  " + cmd + " ");
     }
   }
 
