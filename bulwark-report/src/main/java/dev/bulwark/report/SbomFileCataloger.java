@@ -57,6 +57,28 @@ public final class SbomFileCataloger implements Cataloger {
     return sniff(file.head()) != null;
   }
 
+  /** Whether {@code text} holds {@code "key": "valuePrefix...} (any whitespace around the colon). */
+  static boolean stringField(String text, String key, String valuePrefix) {
+    String quoted = "\"" + key + "\"";
+    for (int at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
+      int i = at + quoted.length();
+      while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (i >= text.length() || text.charAt(i) != ':') {
+        continue;
+      }
+      i++;
+      while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (text.startsWith("\"" + valuePrefix, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Which SBOM format the first bytes show, or null. */
   static Format sniff(byte[] head) {
     // cheap byte check first: claims() runs on every text file of a scan
@@ -80,10 +102,11 @@ public final class SbomFileCataloger implements Cataloger {
     }
     char first = text.charAt(i);
     if (first == '{') {
-      if (text.contains("\"bomFormat\"") && text.contains("\"CycloneDX\"")) {
+      // the field with its value, not just the name: JSON Schemas of these formats name the fields too
+      if (stringField(text, "bomFormat", "CycloneDX")) {
         return Format.CYCLONEDX_JSON;
       }
-      if (text.contains("\"spdxVersion\"")) {
+      if (stringField(text, "spdxVersion", "SPDX-")) {
         return Format.SPDX_JSON;
       }
     } else if (first == '<' && text.contains(CycloneDxXmlReader.NAMESPACE_PREFIX) && text.contains("bom")) {

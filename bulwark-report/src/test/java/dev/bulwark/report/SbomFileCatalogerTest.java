@@ -187,6 +187,14 @@ class SbomFileCatalogerTest {
     assertThat(cataloger.claims(Fixtures.file(write("bom.cdx.json", "{\"name\": \"not a bom\"}")))).isFalse();
     assertThat(cataloger.claims(Fixtures.file(write("package.json", "{\"name\": \"x\", \"version\": \"1\"}")))).isFalse();
     assertThat(cataloger.claims(Fixtures.file(write("x.xml", "<?xml version=\"1.0\"?><project/>")))).isFalse();
+    // the formats' JSON Schemas name the fields without being SBOMs (seen in ../shared/data/schemas)
+    assertThat(cataloger.claims(Fixtures.file(write("bom-1.6.schema.json", """
+        {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+         "properties": {"bomFormat": {"type": "string", "enum": ["CycloneDX"]}, "specVersion": {"type": "string"}}}
+        """)))).isFalse();
+    assertThat(cataloger.claims(Fixtures.file(java.nio.file.Path.of("src/test/resources/schemas/spdx-schema-2.3.json"))))
+        .isFalse();
+    assertThat(cataloger.claims(Fixtures.file(write("spaced.json", "{ \"spdxVersion\" :\n  \"SPDX-2.3\" }")))).isTrue();
     assertThat(cataloger.claims(Fixtures.file(write("b.xml",
         "<?xml version=\"1.0\"?>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.4\" version=\"1\"/>")))).isTrue();
   }
