@@ -94,6 +94,42 @@ class RpmDbFormatsTest {
     assertThat(c.claims(file(context, "var/lib/dpkg/Packages"))).isFalse();
   }
 
+  @Test
+  void bigEndianBerkeleyDbReadsTheSame() throws IOException {
+    // the fixture with every multi-byte field of the format swapped, as a big-endian machine writes it
+    byte[] b = Files.readAllBytes(FIXTURES.resolve("bdb").resolve(BDB));
+    ByteBuffer le = ByteBuffer.wrap(b.clone()).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer be = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
+    int ps = pageSize(le);
+    for (int at : new int[] {12, 16, 20, 28, 32}) {
+      be.putInt(at, le.getInt(at));
+    }
+    for (int p = 1; (long) (p + 1) * ps <= b.length; p++) {
+      int o = p * ps;
+      for (int at : new int[] {8, 12, 16}) {
+        be.putInt(o + at, le.getInt(o + at));
+      }
+      be.putShort(o + 20, le.getShort(o + 20)).putShort(o + 22, le.getShort(o + 22));
+      if (le.get(o + 25) == 13) {
+        for (int i = 0; i < (le.getShort(o + 20) & 0xffff); i++) {
+          int item = o + (le.getShort(o + 26 + 2 * i) & 0xffff);
+          be.putShort(o + 26 + 2 * i, le.getShort(o + 26 + 2 * i));
+          if (le.get(item) == 3) {
+            be.putInt(item + 4, le.getInt(item + 4)).putInt(item + 8, le.getInt(item + 8));
+          }
+        }
+      }
+    }
+    assertThat(be.order(ByteOrder.LITTLE_ENDIAN).getInt(12)).isNotEqualTo(RpmBerkeleyDb.HASH_MAGIC);
+    write(BDB, b);
+    write("etc/os-release", Files.readAllBytes(FIXTURES.resolve("bdb/etc/os-release")));
+    ScanContext context = Fixtures.context(dir);
+    RpmDbCataloger c = new RpmDbCataloger();
+    ScanFile f = file(context, BDB);
+    assertThat(c.claims(f)).isTrue();
+    assertThat(actual(c.catalog(f, context))).containsExactlyElementsOf(expected());
+  }
+
   // ---- hostile Berkeley DB files: each a real fixture with one field damaged
 
   @Test
