@@ -4,6 +4,7 @@ import dev.bulwark.model.Finding;
 import dev.bulwark.model.Location;
 import dev.bulwark.model.Scanner;
 import dev.bulwark.model.Severity;
+import java.util.List;
 
 /**
  * The rules the engine itself reports while walking hostile targets. Each has a page under
@@ -43,6 +44,36 @@ public enum EngineRules {
   }
 
   /** A finding of this rule at {@code path}, explained by {@code detail}. */
+  /**
+   * A file {@code analyzer} could not read. Several analyzers often meet the same problem in the same file
+   * (a broken CSV is read for the inventory and for PII): their findings share an id, which the engine
+   * merges into one naming every analyzer ({@link #mergeAnalyzers}).
+   */
+  public Finding unreadableBy(String path, String problem, String analyzer) {
+    return Finding.builder(Scanner.SBOM, id, severity, title)
+        .description(path + ": " + problem + " (" + analyzer + ")")
+        .location(Location.of(path))
+        .evidence("detail", problem)
+        .evidence("analyzers", analyzer)
+        .fingerprint(problem)
+        .build();
+  }
+
+  /** One finding for two {@link #unreadableBy} findings of the same file and problem. */
+  static Finding mergeAnalyzers(Finding a, Finding b) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    for (Finding f : List.of(a, b)) {
+      String v = f.evidence().get("analyzers");
+      if (v != null) {
+        ids.addAll(List.of(v.split(", ")));
+      }
+    }
+    String joined = String.join(", ", ids);
+    String path = a.location() == null ? "" : a.location().path();
+    return a.toBuilder().description(path + ": " + a.evidence().get("detail") + " (" + joined + ")")
+        .evidence("analyzers", joined).build();
+  }
+
   public Finding at(String path, String detail) {
     return Finding.builder(Scanner.SBOM, id, severity, title)
         .description(path + ": " + detail)

@@ -184,7 +184,7 @@ public final class ScanEngine {
         start = System.nanoTime();
         components.addAll(c.catalog(file, context));
       } catch (UnreadableInputException e) {
-        findings.add(EngineRules.UNREADABLE_FILE.at(file.path(), e.problem() + " (" + c.id() + ")"));
+        findings.add(EngineRules.UNREADABLE_FILE.unreadableBy(file.path(), e.problem(), c.id()));
       } catch (UncheckedIOException e) {
         findings.add(EngineRules.UNREADABLE_FILE.at(file.path(), "cannot read: " + e.getCause().getMessage()));
       } catch (Exception | StackOverflowError e) {
@@ -203,7 +203,7 @@ public final class ScanEngine {
         start = System.nanoTime();
         findings.addAll(a.analyze(file, context));
       } catch (UnreadableInputException e) {
-        findings.add(EngineRules.UNREADABLE_FILE.at(file.path(), e.problem() + " (" + a.id() + ")"));
+        findings.add(EngineRules.UNREADABLE_FILE.unreadableBy(file.path(), e.problem(), a.id()));
       } catch (UncheckedIOException e) {
         findings.add(EngineRules.UNREADABLE_FILE.at(file.path(), "cannot read: " + e.getCause().getMessage()));
       } catch (Exception | StackOverflowError e) {
@@ -297,7 +297,11 @@ public final class ScanEngine {
     Map<String, Finding> byId = new LinkedHashMap<>();
     synchronized (findings) {
       for (Finding f : findings) {
-        byId.putIfAbsent(f.id(), f);
+        Finding seen = byId.putIfAbsent(f.id(), f);
+        if (seen != null && seen.evidence().containsKey("analyzers") && f.evidence().containsKey("analyzers")
+            && seen.rule().equals(f.rule())) {
+          byId.put(f.id(), EngineRules.mergeAnalyzers(seen, f));
+        }
       }
     }
     List<Finding> sorted = new ArrayList<>(byId.values());

@@ -248,6 +248,32 @@ class ScanEngineTest {
     assertThat(engine.scan(dir, Progress.NONE).target().type()).isEqualTo(dev.bulwark.model.Target.Type.DIRECTORY);
   }
 
+  /** Reads ".csv" files and finds them broken, as a dataset cataloger and a PII analyzer both would. */
+  static final class BrokenCsv implements dev.bulwark.spi.FileAnalyzer {
+    private final String id;
+    BrokenCsv(String id) { this.id = id; }
+    @Override public String id() { return id; }
+    @Override public dev.bulwark.model.Scanner scanner() { return dev.bulwark.model.Scanner.PII; }
+    @Override public boolean accepts(dev.bulwark.spi.ScanFile file) { return file.name().endsWith(".csv"); }
+    @Override public List<Finding> analyze(dev.bulwark.spi.ScanFile file, dev.bulwark.spi.ScanContext c)
+        throws IOException {
+      throw new dev.bulwark.spi.UnreadableInputException(file.path(), "unterminated quoted field");
+    }
+  }
+
+  @Test
+  void oneFileProblemMetByTwoAnalyzersIsOneFinding() throws Exception {
+    Files.writeString(dir.resolve("bad.csv"), "a\n\"x\n");
+    ScanReport r = new ScanEngine(Plugins.of(List.of(), List.of(new BrokenCsv("pii/datasets"), new BrokenCsv("sbom/datasets"))),
+        ScanOptions.defaults()).scan(dir, Progress.NONE);
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.rule()).isEqualTo("unreadable-file");
+      assertThat(f.description()).isEqualTo("bad.csv: unterminated quoted field (pii/datasets, sbom/datasets)");
+      assertThat(f.evidence()).containsEntry("detail", "unterminated quoted field")
+          .containsEntry("analyzers", "pii/datasets, sbom/datasets");
+    });
+  }
+
   @Test
   void failOnNoneNeverFails() throws Exception {
     Path f = dir.resolve("secret.txt");
