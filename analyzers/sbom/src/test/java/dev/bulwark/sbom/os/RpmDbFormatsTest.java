@@ -63,6 +63,7 @@ class RpmDbFormatsTest {
   @CsvSource({
     "sqlite, var/lib/rpm/rpmdb.sqlite, almalinux, almalinux-9.3",
     "bdb, var/lib/rpm/Packages, rhel, rhel-8.9",
+    "bdb-chksum, var/lib/rpm/Packages, rhel, rhel-8.9",
     "ndb, usr/lib/sysimage/rpm/Packages.db, opensuse-leap, opensuse-leap-15.5"})
   void everyFormatListsWhatRpmListed(String format, String db, String namespace, String distro) throws IOException {
     List<Component> all = Catalog.of(FIXTURES.resolve(format)).components();
