@@ -4,17 +4,24 @@ import dev.bulwark.model.Severity;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.expr.CheckedExpr;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,6 +117,11 @@ public final class CelEnvironment {
   public static CelRuntime.Program compile(InputKind kind, String expression, List<String> extra)
       throws CelValidationException {
     String cacheKey = kind.name() + "|" + kind.variables().keySet() + "|" + extra;
+    Path cached = cachedAstFile(kind, expression, extra);
+    CelRuntime.Program fromCache = cached == null ? null : readCached(cached);
+    if (fromCache != null) {
+      return fromCache;
+    }
     CelCompiler compiler = COMPILERS.computeIfAbsent(cacheKey, k -> {
       CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -120,10 +132,80 @@ public final class CelEnvironment {
       return b.build();
     });
     CelAbstractSyntaxTree ast = compiler.compile(expression).getAst();
+    if (cached != null) {
+      writeCached(cached, ast);
+    }
     try {
       return RUNTIME.createProgram(ast);
     } catch (CelEvaluationException e) {
       throw new IllegalStateException("cannot plan checked expression: " + expression, e);
     }
   }
+
+  /**
+   * Checked expressions from earlier runs. Parsing and type-checking CEL is most of what loading the built-in
+   * IaC checks costs a cold JVM (0.2–0.6 s of CPU per scan); a checked AST read back from its protobuf form
+   * plans the same program. The key covers everything the result depends on: the expression, the input's
+   * variables and types, the extra variables and every function declaration, plus a format version. Only
+   * expressions that compile are written; a cache file that does not read back is ignored and rewritten.
+   * {@code -Dbulwark.cel.cache=off} disables it, {@code -Dbulwark.cel.cache=DIR} moves it.
+   */
+  static Path cachedAstFile(InputKind kind, String expression, List<String> extra) {
+    Path dir = astCacheDir();
+    if (dir == null) {
+      return null;
+    }
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      String material = String.join("\u0000", AST_CACHE_FORMAT, kind.name(), String.valueOf(kind.variables()),
+          String.valueOf(extra), String.valueOf(FUNCTIONS), expression);
+      return dir.resolve(java.util.HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8))) + ".pb");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return null;
+    }
+  }
+
+  private static final String AST_CACHE_FORMAT = "bulwark-cel-ast-1";
+  private static final int MAX_CACHED_AST_BYTES = 1 << 20;
+
+  private static Path astCacheDir() {
+    String setting = System.getProperty("bulwark.cel.cache");
+    if ("off".equals(setting)) {
+      return null;
+    }
+    if (setting != null && !setting.isBlank()) {
+      return Path.of(setting);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("bulwark").resolve("cel");
+  }
+
+  private static CelRuntime.Program readCached(Path file) {
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_CACHED_AST_BYTES) {
+        return null;
+      }
+      CheckedExpr checked = CheckedExpr.parseFrom(Files.readAllBytes(file));
+      return RUNTIME.createProgram(CelProtoAbstractSyntaxTree.fromCheckedExpr(checked).getAst());
+    } catch (IOException | RuntimeException | CelEvaluationException e) {
+      return null;  // compiled again and rewritten
+    }
+  }
+
+  private static void writeCached(Path file, CelAbstractSyntaxTree ast) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".ast", ".tmp");
+      try {
+        Files.write(tmp, CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a cache that cannot be written only costs the next run a compile
+    }
+  }
+
 }
