@@ -158,7 +158,7 @@ public final class CelEnvironment {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
       String material = String.join("\u0000", AST_CACHE_FORMAT, kind.name(), String.valueOf(kind.variables()),
-          String.valueOf(extra), String.valueOf(FUNCTIONS), expression);
+          String.valueOf(extra), FUNCTIONS_SIGNATURE, expression);
       return dir.resolve(java.util.HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8))) + ".pb");
     } catch (java.security.NoSuchAlgorithmException e) {
       return null;
@@ -166,6 +166,7 @@ public final class CelEnvironment {
   }
 
   private static final String AST_CACHE_FORMAT = "bulwark-cel-ast-1";
+  private static final String FUNCTIONS_SIGNATURE = String.valueOf(FUNCTIONS);
   private static final int MAX_CACHED_AST_BYTES = 1 << 20;
 
   private static Path astCacheDir() {
