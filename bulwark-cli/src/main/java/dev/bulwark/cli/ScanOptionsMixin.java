@@ -52,6 +52,10 @@ final class ScanOptionsMixin {
       }
       all.put("sbom.online", "true");
     }
+    if (cacheDir != null && System.getProperty("bulwark.cel.cache") == null) {
+      // the policy module's compiled-expression cache is static; --cache-dir moves it with everything else
+      System.setProperty("bulwark.cel.cache", cacheDir.resolve("cel").toAbsolutePath().toString());
+    }
     return new ScanOptions(threads == null ? d.threads() : Math.max(1, threads), d.limits(), all, offline, excludeDev,
         inventoryOnly, failOn, cacheDir == null ? d.cacheDir() : cacheDir, d.clock());
   }
