@@ -190,6 +190,7 @@ final class ImageReader {
     Map<String, String> hardLinks = new LinkedHashMap<>();
     List<String> whiteouts = new ArrayList<>();
     List<String> opaque = new ArrayList<>();
+    List<String> replacedByNonDirectory = new ArrayList<>();
     int entries = 0;
     try (TarFile tf = new TarFile(tar)) {
       for (TarArchiveEntry e : tf.getEntries()) {
@@ -218,8 +219,12 @@ final class ImageReader {
           // true for symbolic links (Debian's etc/os-release is a link to ../usr/lib/os-release)
           merged.remove(name);
           added.remove(name);
+          if (e.isSymbolicLink()) {
+            replacedByNonDirectory.add(name);
+          }
         } else if (e.isFile()) {
           added.put(name, new Ref(index, e.getDataOffset(), e.getSize()));
+          replacedByNonDirectory.add(name);
         }
       }
     }
@@ -230,6 +235,10 @@ final class ImageReader {
     for (String gone : whiteouts) {
       merged.remove(gone);
       merged.subMap(gone + "/", true, gone + "/\uffff", true).clear();
+    }
+    // a file or link where a lower layer had a directory hides everything under it, as overlayfs does
+    for (String name : replacedByNonDirectory) {
+      merged.subMap(name + "/", true, name + "/\uffff", true).clear();
     }
     merged.putAll(added);
     hardLinks.forEach((link, target) -> {

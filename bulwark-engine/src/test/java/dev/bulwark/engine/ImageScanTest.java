@@ -69,6 +69,8 @@ class ImageScanTest {
     assertThat(recorder.seen).doesNotContain(p + "tmp/build-secret.txt", p + "opt/app/old.txt");
     // a symbolic link is not a file of the image (commons-compress's isFile() is true for links too)
     assertThat(recorder.seen).doesNotContain(p + "opt/app/notes-link.txt");
+    // a directory of a lower layer replaced by a link: its files are gone, as overlayfs shows it
+    assertThat(recorder.seen).doesNotContain(p + "srv/data/old.csv");
     assertThat(recorder.seen).noneMatch(s -> s.contains(".wh."));
     assertThat(recorder.seen).noneMatch(s -> s.contains("layer.tar") || s.contains("blobs/sha256"));
     assertThat(r.findings()).isEmpty();
