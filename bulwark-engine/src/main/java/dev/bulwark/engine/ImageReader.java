@@ -214,6 +214,7 @@ final class ImageReader {
           whiteouts.add((dir.isEmpty() ? "" : dir + "/") + base.substring(WHITEOUT.length()));
         } else if (e.isLink()) {
           hardLinks.put(name, ArchiveExpander.safeName(e.getLinkName()));
+          replacedByNonDirectory.add(name);
         } else if (e.isDirectory() || e.isSymbolicLink()) {
           // a directory or link replaces a lower file of the same name; checked before isFile(), which is also
           // true for symbolic links (Debian's etc/os-release is a link to ../usr/lib/os-release)
