@@ -48,11 +48,18 @@ public final class Magic {
     if (h.length >= 2 && (h[0] & 0xFF) == 0x80 && h[1] >= 2 && h[1] <= 5) {
       return true;
     }
-    // protocol 0/1 pickles have no header; the common openings are '(' MARK, '}' EMPTY_DICT, ']' EMPTY_LIST
-    // followed by another opcode, or 'c' GLOBAL with "module\nname\n".
+    // Protocol 0/1 pickles have no header. Only the strong opening counts here: 'c' GLOBAL with
+    // "module\nname\n" (both identifiers) followed by an opcode that follows a GLOBAL in real pickles (PUT,
+    // MARK, BINPUT, EMPTY_TUPLE, REDUCE, STOP, NONE). Text such as a README ("cachetools\n=====\n") or a Java
+    // service file ("com.x.A\ncom.x.B\n") looks like a GLOBAL too; the model analyzer disassembles anything
+    // else that might be a text pickle itself.
     if (h.length >= 3 && h[0] == 'c') {
       int nl = indexOf(h, (byte) '\n', 1, Math.min(h.length, 256));
-      return nl > 1 && isIdentifierRun(h, 1, nl) && indexOf(h, (byte) '\n', nl + 1, Math.min(h.length, 512)) > nl + 1;
+      if (nl <= 1 || !isIdentifierRun(h, 1, nl)) {
+        return false;
+      }
+      int nl2 = indexOf(h, (byte) '\n', nl + 1, Math.min(h.length, 512));
+      return nl2 > nl + 1 && isIdentifierRun(h, nl + 1, nl2) && nl2 + 1 < h.length && "p(q)R.N".indexOf(h[nl2 + 1]) >= 0;
     }
     return false;
   }

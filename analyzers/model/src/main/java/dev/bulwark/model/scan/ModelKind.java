@@ -85,64 +85,181 @@ public final class ModelKind {
   }
 
   /**
-   * Protocol 0 and 1 pickles have no header. Accept a head whose first opcodes disassemble cleanly and
-   * include a GLOBAL or INST with identifier names, or that ends in STOP.
+   * Protocol 0 and 1 pickles have no header, and plenty of text looks like their opcodes (a README starting
+   * "cachetools\n===", a Java service file "com.x.A\ncom.x.B\n"). The head is run through a small model of
+   * the unpickler: every opcode must exist, its argument must have the right shape (PUT/GET take a memo number,
+   * INT a number, STRING a quoted literal, GLOBAL and INST two identifiers) and the stack and marks must never
+   * underflow. It is a pickle when the run reaches STOP, or when its valid prefix already calls something
+   * (REDUCE, OBJ, INST, BUILD, NEWOBJ after a GLOBAL) — what an unpickler would execute before meeting any
+   * garbage after it — or when a long head (32+ opcodes) is clean to its end.
    */
   static boolean looksLikeTextPickle(byte[] h) {
     if (h.length < 4) {
       return false;
     }
     int first = h[0] & 0xFF;
-    if ("(c}])ISVNlde".indexOf(first) < 0) {
+    if ("(c}])ISVNldeiKJMqhjUTXGp".indexOf(first) < 0) {
       return false;
     }
     int p = 0;
     int ops = 0;
-    while (p < h.length && ops < 64) {
+    int depth = 0;
+    int[] marks = new int[64];
+    int markCount = 0;
+    boolean global = false;
+    boolean called = false;
+    while (p < h.length && ops < 4096) {
       Opcode op = Opcode.of(h[p]);
       if (op == null) {
-        return false;
+        return called;
+      }
+      int start = p + 1;
+      int next = argumentEnd(op, h, start);
+      if (next < 0) {
+        return called;
+      }
+      if (next > h.length) {
+        return called || ops >= 32;  // the argument runs past the head: judge the prefix
       }
       ops++;
-      p++;
-      switch (op.arg()) {
-        case NONE -> {
-          if (op == Opcode.STOP) return ops >= 3;
+      p = next;
+      // stack effect; -1 means the unpickler would fail here
+      int before = depth;
+      switch (op) {
+        case MARK -> {
+          if (markCount == marks.length) return called;
+          marks[markCount++] = depth;
         }
-        case UINT1, BYTES1 -> {
-          if (p >= h.length) return false;
-          int n = h[p] & 0xFF;
-          p += 1 + (op.arg() == Opcode.Arg.BYTES1 ? n : 0);
+        case STOP -> {
+          return depth >= 1 && ops >= 2;
         }
-        case UINT2 -> p += 2;
-        case INT4, UINT4 -> p += 4;
-        case FIXED8 -> p += 8;
-        case BYTES4, BYTES8 -> {
-          int width = op.arg() == Opcode.Arg.BYTES4 ? 4 : 8;
-          if (p + width > h.length) return ops >= 6;
-          long n = 0;
-          for (int i = 0; i < width; i++) n |= (long) (h[p + i] & 0xFF) << (8 * i);
-          if (n < 0) return false;
-          if (p + width + n > h.length) return ops >= 6;
-          p += width + (int) n;
+        case POP -> depth--;
+        case POP_MARK -> depth = markCount == 0 ? -1 : marks[--markCount];
+        case DUP -> depth = depth >= 1 ? depth + 1 : -1;
+        case PUT, BINPUT, LONG_BINPUT, MEMOIZE -> depth = depth >= 1 ? depth : -1;
+        case PROTO, FRAME -> { }
+        case BINPERSID, READONLY_BUFFER -> depth = depth >= 1 ? depth : -1;
+        case TUPLE, LIST, DICT, FROZENSET -> depth = markCount == 0 ? -1 : marks[--markCount] + 1;
+        case INST -> {
+          depth = markCount == 0 ? -1 : marks[--markCount] + 1;
+          called = global = true;
         }
-        case LINE, TWO_LINES -> {
-          int lines = op.arg() == Opcode.Arg.LINE ? 1 : 2;
-          for (int l = 0; l < lines; l++) {
-            int start = p;
-            while (p < h.length && h[p] != '\n') {
-              if (h[p] < 0x20 && h[p] != '\t') return false;
-              p++;
-            }
-            if (p >= h.length || p - start > 256) return false;
-            if (lines == 2 && !identifier(h, start, p)) return false;
-            p++;
-          }
-          if (op == Opcode.GLOBAL || op == Opcode.INST) return true;
+        case OBJ -> {
+          int m = markCount == 0 ? -1 : marks[--markCount];
+          depth = m < 0 || depth < m + 1 ? -1 : m + 1;
+          called |= global && depth > 0;
         }
+        case APPENDS, SETITEMS, ADDITEMS -> {
+          int m = markCount == 0 ? -1 : marks[--markCount];
+          depth = m < 1 ? -1 : m;
+        }
+        case APPEND, BUILD -> {
+          depth = depth >= 2 ? depth - 1 : -1;
+          called |= op == Opcode.BUILD && global && depth > 0;
+        }
+        case SETITEM -> depth = depth >= 3 ? depth - 2 : -1;
+        case REDUCE, NEWOBJ -> {
+          depth = depth >= 2 ? depth - 1 : -1;
+          called |= global && depth > 0;
+        }
+        case NEWOBJ_EX -> {
+          depth = depth >= 3 ? depth - 2 : -1;
+          called |= global && depth > 0;
+        }
+        case STACK_GLOBAL -> {
+          depth = depth >= 2 ? depth - 1 : -1;
+          global |= depth > 0;
+        }
+        case TUPLE1 -> depth = depth >= 1 ? depth : -1;
+        case TUPLE2 -> depth = depth >= 2 ? depth - 1 : -1;
+        case TUPLE3 -> depth = depth >= 3 ? depth - 2 : -1;
+        case GLOBAL -> {
+          depth++;
+          global = true;
+        }
+        default -> depth++;  // every other opcode pushes one value
+      }
+      if (depth < 0 || markCount > 0 && depth < marks[markCount - 1] && before >= 0) {
+        return called;
       }
     }
-    return false;
+    return called || ops >= 32;
+  }
+
+  /** Where {@code op}'s argument ends (the next opcode), -1 when it is malformed, past the head when cut. */
+  private static int argumentEnd(Opcode op, byte[] h, int p) {
+    switch (op.arg()) {
+      case NONE -> {
+        return p;
+      }
+      case UINT1 -> {
+        return p + 1;
+      }
+      case UINT2 -> {
+        return p + 2;
+      }
+      case INT4, UINT4 -> {
+        return p + 4;
+      }
+      case FIXED8 -> {
+        return p + 8;
+      }
+      case BYTES1 -> {
+        return p >= h.length ? p + 1 : p + 1 + (h[p] & 0xFF);
+      }
+      case BYTES4, BYTES8 -> {
+        int width = op.arg() == Opcode.Arg.BYTES4 ? 4 : 8;
+        if (p + width > h.length) {
+          return p + width;
+        }
+        long n = 0;
+        for (int i = 0; i < width; i++) {
+          n |= (long) (h[p + i] & 0xFF) << (8 * i);
+        }
+        return n < 0 || n > Integer.MAX_VALUE ? -1 : (int) Math.min(Integer.MAX_VALUE, p + width + n);
+      }
+      case LINE, TWO_LINES -> {
+        int lines = op.arg() == Opcode.Arg.LINE ? 1 : 2;
+        for (int l = 0; l < lines; l++) {
+          int start = p;
+          while (p < h.length && h[p] != '\n') {
+            if (h[p] < 0x20 && h[p] != '\t') {
+              return -1;
+            }
+            p++;
+          }
+          if (p - start > 256) {
+            return -1;
+          }
+          if (p >= h.length) {
+            return h.length + 1;  // cut by the head
+          }
+          if (!lineFits(op, h, start, p)) {
+            return -1;
+          }
+          p++;
+        }
+        return p;
+      }
+      default -> {
+        return -1;
+      }
+    }
+  }
+
+  /** The shape each line argument must have for the unpickler to accept it. */
+  private static boolean lineFits(Opcode op, byte[] h, int from, int to) {
+    String line = new String(h, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return switch (op) {
+      case GLOBAL, INST -> identifier(h, from, to);
+      case PUT, GET -> !line.isEmpty() && line.chars().allMatch(Character::isDigit);
+      case INT -> line.matches("[+-]?[0-9]{1,40}");
+      case LONG -> line.matches("[+-]?[0-9]{1,400}L?");
+      case FLOAT -> line.matches("[+-]?([0-9.]{1,40}([eE][+-]?[0-9]{1,4})?|inf|nan)");
+      case STRING -> line.length() >= 2 && (line.charAt(0) == '\'' || line.charAt(0) == '"')
+          && line.charAt(line.length() - 1) == line.charAt(0);
+      default -> true;  // UNICODE, PERSID: any text
+    };
   }
 
   private static boolean identifier(byte[] h, int from, int to) {
