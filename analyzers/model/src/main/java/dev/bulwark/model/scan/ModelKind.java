@@ -89,7 +89,8 @@ public final class ModelKind {
    * "cachetools\n===", a Java service file "com.x.A\ncom.x.B\n"). The head is run through a small model of
    * the unpickler: every opcode must exist, its argument must have the right shape (PUT/GET take a memo number,
    * INT a number, STRING a quoted literal, GLOBAL and INST two identifiers) and the stack and marks must never
-   * underflow. It is a pickle when the run reaches STOP, or when its valid prefix already calls something
+   * underflow. It is a pickle when the run reaches STOP (as the file's last byte, or after 8+ opcodes), or
+   * when its valid prefix already calls something
    * (REDUCE, OBJ, INST, BUILD, NEWOBJ after a GLOBAL) — what an unpickler would execute before meeting any
    * garbage after it — or when a long head (32+ opcodes) is clean to its end.
    */
@@ -131,7 +132,8 @@ public final class ModelKind {
           marks[markCount++] = depth;
         }
         case STOP -> {
-          return depth >= 1 && ops >= 2;
+          // a pickle file ends at its STOP; text that happens to reach a '.' after a few opcodes does not
+          return depth >= 1 && (called || ops >= 8 || p == h.length && ops >= 2);
         }
         case POP -> depth--;
         case POP_MARK -> depth = markCount == 0 ? -1 : marks[--markCount];
@@ -142,7 +144,8 @@ public final class ModelKind {
         case TUPLE, LIST, DICT, FROZENSET -> depth = markCount == 0 ? -1 : marks[--markCount] + 1;
         case INST -> {
           depth = markCount == 0 ? -1 : marks[--markCount] + 1;
-          called = global = true;
+          called |= depth > 0;
+          global |= depth > 0;
         }
         case OBJ -> {
           int m = markCount == 0 ? -1 : marks[--markCount];

@@ -27,6 +27,12 @@ class TextPickleSniffTest {
         .isEqualTo(ModelKind.Kind.OTHER);
     assertThat(kind("com.example.A\ncom.example.B\norg.example.C\nio.example.D\n")).isEqualTo(ModelKind.Kind.OTHER);
     assertThat(kind("(see below)\nIn this chapter...\n")).isEqualTo(ModelKind.Kind.OTHER);
+    // 'i' INST with two identifier lines but no MARK before it: the unpickler fails before calling anything
+    assertThat(kind("io.grpc.xds.CdsLoadBalancerProvider\nio.grpc.xds.PriorityLoadBalancerProvider\n"
+        + "io.grpc.xds.WeightedTargetLoadBalancerProvider\n")).isEqualTo(ModelKind.Kind.OTHER);
+    assertThat(kind("Unless specified below, all files in the tz code and data (including\nthis LICENSE file) are"
+        + " in the public domain.\n\nIf the files are used in a product, please credit them.\n"))
+        .isEqualTo(ModelKind.Kind.OTHER);
     assertThat(kind("Some notes\nline two\n")).isEqualTo(ModelKind.Kind.OTHER);
     assertThat(Magic.sniff("com.x.A\ncom.x.B\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(FileKind.TEXT);
   }
