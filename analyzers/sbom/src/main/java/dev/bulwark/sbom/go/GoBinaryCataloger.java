@@ -79,8 +79,11 @@ public final class GoBinaryCataloger implements Cataloger {
             String old = deps.get(deps.size() - 1).build().ref();
             replaced.property("go:replaces", old);
             if (f[1].startsWith(".") || f[1].startsWith("/")) {
-              replaced = Component.builder(ComponentType.LIBRARY, f[1]).ref("go-local:" + file.path() + ":" + f[1])
-                  .ecosystem(Ecosystems.GO).firstParty(true).property("go:replaces", old);
+              // a local directory stands in for the module: named by the module, as the go.mod cataloger does,
+              // with the directory it was built from
+              String module = deps.get(deps.size() - 1).build().name();
+              replaced = Component.builder(ComponentType.LIBRARY, module).ref("go-local:" + file.path() + ":" + module)
+                  .ecosystem(Ecosystems.GO).firstParty(true).property("go:replacedBy", f[1]);
             }
             deps.set(deps.size() - 1, replaced);
           }
