@@ -46,6 +46,22 @@ class DetectorUnitsTest {
     }
   }
 
+  /** A prefix inside a base64url run (a pip RECORD's sha256) is not a token; after '=' or a space it is. */
+  @Test
+  void prefixedTokensAreNotTakenFromInsideBase64Runs() {
+    var m = new dev.bulwark.secrets.detect.PrefixTokenMatcher("fw_", dev.bulwark.secrets.detect.PrefixTokenMatcher.ALNUM, 24, 40);
+    java.util.function.Function<String, List<String>> found = text -> {
+      List<String> out = new java.util.ArrayList<>();
+      m.find(new dev.bulwark.secrets.detect.Window(text, 0, text.length(),
+          dev.bulwark.secrets.detect.TextFormat.values()[0]), (a, b) -> out.add(text.substring(a, b)));
+      return out;
+    };
+    assertThat(found.apply("pip/_vendor/platformdirs/version.py,sha256=qaN-fw_htIgKUVXoAuAEVgKxQu3tZ9qE2eiKkWIS7LA,160"))
+        .isEmpty();
+    assertThat(found.apply("FIREWORKS_API_KEY=fw_htIgKUVXoAuAEVgKxQu3tZ9qE2e")).containsExactly("fw_htIgKUVXoAuAEVgKxQu3tZ9qE2e");
+    assertThat(found.apply("--key -fw_htIgKUVXoAuAEVgKxQu3tZ9qE2e")).containsExactly("fw_htIgKUVXoAuAEVgKxQu3tZ9qE2e");
+  }
+
   @Test
   void githubChecksum() {
     String random = "Zk3qP9vL2mR8sT4wX7yB1nC5dF6gH0";

@@ -48,7 +48,9 @@ public final class PrefixTokenMatcher implements Matcher {
         return;
       }
       i = p + 1;
-      if (p > 0 && isWordChar(t.charAt(p - 1))) {
+      // glued on the left: a word character, or '-' inside a base64url run (a pip RECORD's sha256 digest
+      // "...qaN-fw_htIg..." is not a Fireworks key)
+      if (p > 0 && (isWordChar(t.charAt(p - 1)) || t.charAt(p - 1) == '-' && p > 1 && isWordChar(t.charAt(p - 2)))) {
         continue;
       }
       int s = p + prefix.length();
