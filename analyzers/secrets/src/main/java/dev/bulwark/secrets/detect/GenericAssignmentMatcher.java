@@ -325,7 +325,9 @@ public final class GenericAssignmentMatcher implements Matcher {
         || lower.startsWith("config.") || lower.startsWith("settings.") || lower.startsWith("self.")
         || lower.startsWith("this.") || lower.startsWith("sha256:") || lower.startsWith("sha512-")
         || lower.startsWith("sha1-") || lower.startsWith("sha384-") || lower.startsWith("arn:")
-        || lower.startsWith("vault:") || lower.startsWith("secret:") || lower.startsWith("ref+")) {
+        || lower.startsWith("vault:") || lower.startsWith("secret:") || lower.startsWith("ref+")
+        // SPDX identifiers under licence-ish names ("spdx_license_key": "LicenseRef-scancode-scsl-3.0")
+        || lower.startsWith("licenseref-") || lower.startsWith("documentref-")) {
       return false;
     }
     if (lower.contains("password") || lower.contains("secret") || lower.contains("token")
