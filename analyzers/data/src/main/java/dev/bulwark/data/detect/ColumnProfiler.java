@@ -34,14 +34,42 @@ public final class ColumnProfiler {
     final Map<PiiEntity, String> samples = new EnumMap<>(PiiEntity.class);
     final Map<PiiEntity, Long> sampleRows = new EnumMap<>(PiiEntity.class);
     final boolean saysPerson;
+    /** The name says person only through the generic word "name" ("name", "short_name"), not "first_name". */
+    final boolean onlyGenericName;
     final boolean saysAddress;
+    final boolean saysPhone;
 
     Column(String name) {
       this.name = name;
       this.context = String.join(" ", ColumnNames.split(name)) + ": ";
       this.saysPerson = ColumnNames.says(PiiEntity.PERSON, name);
+      this.onlyGenericName = saysPerson && onlyGenericName(ColumnNames.split(name));
       this.saysAddress = ColumnNames.says(PiiEntity.STREET_ADDRESS, name);
+      this.saysPhone = ColumnNames.says(PiiEntity.PHONE, name);
     }
+  }
+
+  private static final List<String> PERSON_CUES = List.of("firstname", "lastname", "givenname", "familyname",
+      "fullname", "middlename", "maidenname", "surname", "forename", "fname", "lname", "patient", "customer",
+      "employee", "person", "contact", "author", "recipient", "sender");
+
+  private static boolean isBareDigits(String v) {
+    String s = v.strip();
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether "name" is the only thing in the column's words that says person ("name", "short_name"). */
+  static boolean onlyGenericName(List<String> words) {
+    String joined = String.join("", words);
+    return PERSON_CUES.stream().noneMatch(joined::contains);
   }
 
   public ColumnProfiler(TextDetector detector) {
@@ -126,7 +154,18 @@ public final class ColumnProfiler {
       // "product name: Widget Pro" is not a person; short values need the column to say person
       best.remove(PiiEntity.PERSON);
     }
-    if (c.saysPerson && !best.containsKey(PiiEntity.PERSON) && NameScanner.looksLikeName(v)) {
+    if (!c.saysPhone && best.containsKey(PiiEntity.PHONE) && isBareDigits(v)) {
+      // a plain integer ("92433800" in a stock table's Volume column) is a phone only where the column says so
+      best.remove(PiiEntity.PHONE);
+    }
+    if (c.onlyGenericName && best.containsKey(PiiEntity.PERSON) && !NameScanner.looksLikePersonName(v)) {
+      // the "name: " context made the text detector read any capitalised value as a person
+      best.remove(PiiEntity.PERSON);
+    }
+    // A column called just "name" holds names of anything (GDAL's GRIB tables: "Temperature", "NCEP Central
+    // Operations"); there a value must look like a person's name itself: two to four title-case words.
+    if (c.saysPerson && !best.containsKey(PiiEntity.PERSON)
+        && (c.onlyGenericName ? NameScanner.looksLikePersonName(v) : NameScanner.looksLikeName(v))) {
       best.put(PiiEntity.PERSON, 0.8);
     }
     if (!best.containsKey(PiiEntity.STREET_ADDRESS) && AddressScanner.looksLikeAddress(v)) {
@@ -158,7 +197,8 @@ public final class ColumnProfiler {
         long matches = e.getValue()[0];
         double share = (double) matches / c.nonEmpty;
         double mean = c.confidence.get(e.getKey())[0] / matches;
-        boolean named = ColumnNames.says(e.getKey(), c.name);
+        // a bare "name" column is not evidence of persons: its values must carry the finding on their own
+        boolean named = ColumnNames.says(e.getKey(), c.name) && !(e.getKey() == PiiEntity.PERSON && c.onlyGenericName);
         boolean enough = freeText ? true : share >= 0.5 || (named && share >= 0.1);
         if (!enough) {
           continue;

@@ -102,6 +102,36 @@ final class NameScanner {
   }
 
   /** A column value shaped like a person's name: 1 to 5 letter words, the first capitalised, no digits. */
+  /**
+   * Stricter than {@link #looksLikeName}: two to four words, each a capital followed by lower-case letters
+   * (apostrophes and hyphens inside, "O'Neil", "Mary-Jane") or an initial ("J."), and no all-capital acronym.
+   */
+  private static final java.util.Set<String> ORGANISATION_WORDS = java.util.Set.of("center", "centre", "project",
+      "products", "operations", "institute", "university", "agency", "service", "services", "office", "department",
+      "company", "inc", "ltd", "llc", "corporation", "corp", "group", "laboratory", "association", "foundation",
+      "council", "bureau", "administration", "organization", "organisation", "network", "system", "systems",
+      "international", "national", "center's", "team", "club", "society", "school", "college", "hospital", "bank");
+
+  static boolean looksLikePersonName(String v) {
+    if (v.length() > 80) {
+      return false;
+    }
+    String[] words = v.strip().split("[ ,]+");
+    if (words.length < 2 || words.length > 4) {
+      return false;
+    }
+    for (String w : words) {
+      if (ORGANISATION_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+        return false;
+      }
+      boolean initial = w.length() == 2 && Character.isUpperCase(w.charAt(0)) && w.charAt(1) == '.';
+      if (!initial && !w.matches("\\p{Lu}\\p{Ll}+(?:['-]\\p{Lu}?\\p{Ll}+)*")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean looksLikeName(String v) {
     String s = v.strip();
     if (s.length() < 2 || s.length() > 80) {

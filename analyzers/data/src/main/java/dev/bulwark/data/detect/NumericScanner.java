@@ -151,7 +151,7 @@ final class NumericScanner {
       }
     }
     if (digits.length() >= 7 && digits.length() <= 15 && !isYearRange(main) && main.indexOf('/') < 0
-        && !AddressScanner.startsAddress(t, s)) {
+        && !isDecimal(main) && !AddressScanner.startsAddress(t, s)) {
       boolean shaped = !main.equals(digits);
       boolean context = ContextWords.near(PiiEntity.PHONE, t, s, e);
       // libphonenumber is the costly part: skip it when the best a phone could score is below what the
@@ -173,6 +173,21 @@ final class NumericScanner {
         out.add(new Detection(PiiEntity.PHONE, s, e, confidence));
       }
     }
+  }
+
+  /** "13.6931713047": one decimal point between digits is a measurement, not a phone number's separator. */
+  static boolean isDecimal(String c) {
+    int dot = c.indexOf('.');
+    if (dot <= 0 || dot == c.length() - 1 || c.indexOf('.', dot + 1) >= 0) {
+      return false;
+    }
+    for (int i = 0; i < c.length(); i++) {
+      char ch = c.charAt(i);
+      if (i != dot && !(ch >= '0' && ch <= '9') && !(i == 0 && (ch == '-' || ch == '+'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSsnShape(String c) {
