@@ -70,7 +70,14 @@ final class PickleAllowlist {
         "pathlib._local.PurePosixPath", "pathlib._local.PureWindowsPath", "pathlib._local.Path",
         // joblib's array wrappers (the arrays themselves are read by the scanner)
         "joblib.numpy_pickle.NumpyArrayWrapper", "joblib.numpy_pickle_compat.NDArrayWrapper",
-        "joblib.numpy_pickle_compat.ZNDArrayWrapper", "sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper"));
+        "joblib.numpy_pickle_compat.ZNDArrayWrapper", "sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper",
+        // the same wrappers under the module names joblib < 0.10 wrote (joblib's own test data uses them)
+        "joblib.numpy_pickle.NDArrayWrapper", "joblib.numpy_pickle.ZNDArrayWrapper",
+        "sklearn.externals.joblib.numpy_pickle.NDArrayWrapper", "sklearn.externals.joblib.numpy_pickle.ZNDArrayWrapper",
+        // numpy.matrix, an ndarray subclass rebuilt like any array
+        "numpy.matrixlib.defmatrix.matrix", "numpy.matrix",
+        // Python 2 names (__builtin__ is read as builtins; Python 3 maps these to range, str and int)
+        "builtins.xrange", "builtins.unicode", "builtins.long"));
     for (String s : TORCH_STORAGES) {
       e.add("torch." + s + "Storage");
       e.add("torch.cuda." + s + "Storage");
@@ -109,6 +116,10 @@ final class PickleAllowlist {
       "xgboost", new Pack(List.of("xgboost.core.Booster", "xgboost.core.DMatrix", "xgboost.sklearn",
           "xgboost.compat.XGBoostLabelEncoder"), List.of()),
       "lightgbm", new Pack(List.of("lightgbm.basic.Booster", "lightgbm.basic.Dataset", "lightgbm.sklearn"), List.of()),
+      // pandas data structures as pandas.to_pickle writes them (readers and evaluators stay denied)
+      "pandas", new Pack(List.of("pandas.core.frame.DataFrame", "pandas.core.series.Series", "pandas.core.indexes",
+          "pandas.core.internals", "pandas._libs.internals", "pandas.core.arrays", "pandas._libs.tslibs",
+          "pandas.core.dtypes.dtypes", "pandas._libs.arrays", "pandas.core.generic"), List.of()),
       "transformers", new Pack(List.of("transformers", "tokenizers", "accelerate.utils.dataclasses"),
           List.of("transformers.dynamic_module_utils", "transformers.utils.hub", "transformers.hub", "transformers.pipelines",
               "transformers.modeling_utils.load_state_dict", "transformers.trainer", "transformers.integrations",

@@ -81,7 +81,15 @@ class PickleScannerTest {
     assertThat(p.classify("torch.nn.modules.linear", "Linear")).isEqualTo(CallablePolicy.Verdict.SAFE);
     assertThat(p.classify("numpy.core.multiarray", "_reconstruct")).isEqualTo(CallablePolicy.Verdict.SAFE);
     assertThat(p.classify("mylib", "Thing")).isEqualTo(CallablePolicy.Verdict.UNKNOWN);
-    assertThat(CallablePolicy.PACKS).isEqualTo(Set.of("sklearn", "xgboost", "lightgbm", "transformers"));
+    assertThat(CallablePolicy.PACKS).isEqualTo(Set.of("sklearn", "xgboost", "lightgbm", "transformers", "pandas"));
+    // Python 2 names of plain builtins and old joblib wrappers are plain data; __builtin__.eval stays dangerous
+    assertThat(p.classify("__builtin__", "xrange")).isEqualTo(CallablePolicy.Verdict.SAFE);
+    assertThat(p.classify("joblib.numpy_pickle", "NDArrayWrapper")).isEqualTo(CallablePolicy.Verdict.SAFE);
+    assertThat(p.classify("joblib.numpy_pickle", "load")).isEqualTo(CallablePolicy.Verdict.DANGEROUS);
+    assertThat(p.classify("pandas.core.frame", "DataFrame")).isEqualTo(CallablePolicy.Verdict.UNKNOWN);
+    CallablePolicy withPandas = CallablePolicy.fromSetting("pandas");
+    assertThat(withPandas.classify("pandas.core.frame", "DataFrame")).isEqualTo(CallablePolicy.Verdict.SAFE);
+    assertThat(withPandas.classify("pandas.io.pickle", "read_pickle")).isEqualTo(CallablePolicy.Verdict.DANGEROUS);
   }
 
   @Test
