@@ -62,9 +62,31 @@ public final class UriCredentialMatcher implements Matcher {
       if (colon < 0 || colon >= at || colon + 1 == at) {
         continue; // user only, or empty password
       }
+      if (documentationHost(t.substring(at + 1, end))) {
+        continue; // RFC 2606 / 6761 names exist only in examples ("https://abc:123@example.com/" in Node's docs)
+      }
       sink.candidate(colon + 1, at);
       i = end;
     }
+  }
+
+  /** example.com/.net/.org and their subdomains, and the reserved .example, .test and .invalid names. */
+  static boolean documentationHost(String hostAndPort) {
+    String h = hostAndPort.toLowerCase(Locale.ROOT);
+    int colon = h.lastIndexOf(':');
+    if (colon > 0 && h.indexOf(']') < colon) {
+      h = h.substring(0, colon);
+    }
+    while (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    for (String d : new String[] {"example.com", "example.net", "example.org"}) {
+      if (h.equals(d) || h.endsWith("." + d)) {
+        return true;
+      }
+    }
+    return h.endsWith(".example") || h.endsWith(".test") || h.endsWith(".invalid") || h.equals("example")
+        || h.equals("test") || h.equals("invalid");
   }
 
   private static boolean isSchemeChar(char c) {
