@@ -63,14 +63,14 @@ public final class UriCredentialMatcher implements Matcher {
         continue; // user only, or empty password
       }
       if (documentationHost(t.substring(at + 1, end))) {
-        continue; // RFC 2606 / 6761 names exist only in examples ("https://abc:123@example.com/" in Node's docs)
+        continue; // RFC 2606 names exist only in examples ("https://abc:123@example.com/" in Node's docs)
       }
       sink.candidate(colon + 1, at);
       i = end;
     }
   }
 
-  /** example.com/.net/.org and their subdomains, and the reserved .example, .test and .invalid names. */
+  /** example.com/.net/.org and their subdomains, and the .invalid TLD (RFC 2606). */
   static boolean documentationHost(String hostAndPort) {
     String h = hostAndPort.toLowerCase(Locale.ROOT);
     int colon = h.lastIndexOf(':');
@@ -85,8 +85,8 @@ public final class UriCredentialMatcher implements Matcher {
         return true;
       }
     }
-    return h.endsWith(".example") || h.endsWith(".test") || h.endsWith(".invalid") || h.equals("example")
-        || h.equals("test") || h.equals("invalid");
+    // not the .example and .test TLDs: teams use those for real internal hosts ("db.internal.example")
+    return h.endsWith(".invalid") || h.equals("invalid");
   }
 
   private static boolean isSchemeChar(char c) {
