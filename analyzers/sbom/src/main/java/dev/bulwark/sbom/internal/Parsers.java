@@ -78,6 +78,18 @@ public final class Parsers {
     return parse(Toml.MAPPER, file, readText(file, context), "TOML");
   }
 
+  /**
+   * A lockfile's {@code [[key]]} array of tables, or null when the file has none; any other value under
+   * {@code key} makes the file unreadable.
+   */
+  public static JsonNode arrayOfTables(JsonNode root, String key, String path) throws UnreadableInputException {
+    JsonNode tables = root.get(key);
+    if (tables != null && !tables.isArray()) {
+      throw new UnreadableInputException(path, "[[" + key + "]] is not an array of tables");
+    }
+    return tables;
+  }
+
   public static JsonNode toml(String path, String text) throws IOException {
     return parse(Toml.MAPPER, path, text, "TOML");
   }

@@ -43,12 +43,9 @@ public final class PoetryLockCataloger implements Cataloger {
   public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
     String text = Parsers.readText(file, context);
     JsonNode root = Parsers.toml(file.path(), text);
-    JsonNode packages = root.get("package");
+    JsonNode packages = Parsers.arrayOfTables(root, "package", file.path());
     if (packages == null) {
       return List.of();
-    }
-    if (!packages.isArray()) {
-      throw new UnreadableInputException(file.path(), "[[package]] is not an array of tables");
     }
     Map<String, Integer> lines = TomlPackageLines.of(text);
     PyProject pyproject = PyProject.beside(file, context).orElse(null);

@@ -38,12 +38,9 @@ public final class PylockCataloger implements Cataloger {
   @Override
   public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
     JsonNode root = Parsers.toml(file, context);
-    JsonNode packages = root.get("packages");
+    JsonNode packages = Parsers.arrayOfTables(root, "packages", file.path());
     if (packages == null) {
       return List.of();
-    }
-    if (!packages.isArray()) {
-      throw new UnreadableInputException(file.path(), "[[packages]] is not an array of tables");
     }
     Map<String, Component.Builder> builders = new LinkedHashMap<>();
     Map<String, String> refByName = new HashMap<>();
