@@ -4,24 +4,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 
 /**
- * Reads {@code length} bytes of a file channel starting at {@code offset} with positional reads, so that
- * many readers can share one file (a tar layer, a zip) without copying it. Closes the channel on close.
+ * Reads {@code length} bytes of a channel starting at {@code offset} with positional reads, so that many
+ * readers can share one file (a tar layer, a zip) without copying it. The constructor's stream owns its file
+ * channel and closes it; {@link #shared} reads a channel others use too and leaves it open.
  */
 public final class ChannelSliceInputStream extends InputStream {
-  private final FileChannel channel;
+  private final SeekableByteChannel channel;
+  private final boolean owned;
   private final long offset;
   private final long length;
   private long pos;
 
   public ChannelSliceInputStream(FileChannel channel, long offset, long length) {
+    this(channel, true, offset, length);
+  }
+
+  private ChannelSliceInputStream(SeekableByteChannel channel, boolean owned, long offset, long length) {
     if (offset < 0 || length < 0) {
       throw new IllegalArgumentException("negative slice: offset " + offset + ", length " + length);
     }
     this.channel = channel;
+    this.owned = owned;
     this.offset = offset;
     this.length = length;
+  }
+
+  /** A slice of a channel other readers share: not closed with the stream. */
+  public static ChannelSliceInputStream shared(SeekableByteChannel channel, long offset, long length) {
+    return new ChannelSliceInputStream(channel, false, offset, length);
   }
 
   @Override
@@ -36,7 +49,16 @@ public final class ChannelSliceInputStream extends InputStream {
       return -1;
     }
     int n = (int) Math.min(len, length - pos);
-    int r = channel.read(ByteBuffer.wrap(b, off, n), offset + pos);
+    ByteBuffer buf = ByteBuffer.wrap(b, off, n);
+    int r;
+    if (channel instanceof FileChannel file) {
+      r = file.read(buf, offset + pos);
+    } else {
+      synchronized (channel) {  // a plain seekable channel has one position for every reader
+        channel.position(offset + pos);
+        r = channel.read(buf);
+      }
+    }
     if (r > 0) {
       pos += r;
     }
@@ -57,6 +79,8 @@ public final class ChannelSliceInputStream extends InputStream {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    if (owned) {
+      channel.close();
+    }
   }
 }

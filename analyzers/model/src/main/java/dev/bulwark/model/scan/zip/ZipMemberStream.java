@@ -1,5 +1,6 @@
 package dev.bulwark.model.scan.zip;
 
+import dev.bulwark.spi.ChannelSliceInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +19,13 @@ public final class ZipMemberStream {
     if (e.dataOffset() < 0) {
       throw new ZipFormatException("member '" + e.name() + "' has no readable local header");
     }
+    if (e.compressedSize() < 0) {
+      throw new ZipFormatException("member '" + e.name() + "' declares a negative compressed size");
+    }
     if (e.isEncrypted()) {
       throw new ZipFormatException("member '" + e.name() + "' is encrypted");
     }
-    InputStream raw = new BufferedInputStream(new ChannelSliceStream(zip.channel(), e.dataOffset(), e.compressedSize()), 1 << 16);
+    InputStream raw = new BufferedInputStream(ChannelSliceInputStream.shared(zip.channel(), e.dataOffset(), e.compressedSize()), 1 << 16);
     return switch (e.method()) {
       case 0 -> raw;
       case 8 -> new InflaterInputStream(raw, new Inflater(true), 1 << 16);
@@ -34,7 +38,7 @@ public final class ZipMemberStream {
   /** Length of the raw deflate stream starting at {@code from}, found by inflating it. */
   static long deflatedLength(SeekableByteChannel ch, long from) throws IOException {
     Inflater inf = new Inflater(true);
-    try (InputStream in = new ChannelSliceStream(ch, from, ch.size() - from)) {
+    try (InputStream in = ChannelSliceInputStream.shared(ch, from, ch.size() - from)) {
       byte[] buf = new byte[1 << 16];
       byte[] out = new byte[1 << 16];
       long fed = 0;
