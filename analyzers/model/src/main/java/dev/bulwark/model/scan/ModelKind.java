@@ -125,7 +125,6 @@ public final class ModelKind {
       ops++;
       p = next;
       // stack effect; -1 means the unpickler would fail here
-      int before = depth;
       switch (op) {
         case MARK -> {
           if (markCount == marks.length) return called;
@@ -182,7 +181,7 @@ public final class ModelKind {
         }
         default -> depth++;  // every other opcode pushes one value
       }
-      if (depth < 0 || markCount > 0 && depth < marks[markCount - 1] && before >= 0) {
+      if (depth < 0 || markCount > 0 && depth < marks[markCount - 1]) {
         return called;
       }
     }
