@@ -8,6 +8,7 @@ import dev.bulwark.ml.cli.DriftCommand;
 import dev.bulwark.ml.cli.DriftCommandPlugin;
 import dev.bulwark.ml.cli.FairnessCommand;
 import dev.bulwark.ml.cli.FairnessCommandPlugin;
+import dev.bulwark.ml.data.TableSource;
 import dev.bulwark.spi.CommandPlugin;
 import dev.bulwark.spi.testkit.Fixtures;
 import java.io.PrintWriter;
@@ -213,6 +214,97 @@ class CommandsTest {
         "--sensitive", "g", "--fail-on", "none");
     assertThat(fairness.err()).isEmpty();
     assertThat(fairness.out()).contains("unknown");
+  }
+
+  @Test
+  void gzipIsReadByContentWhateverTheName() throws Exception {
+    Path dir = Fixtures.path("drift/large");
+    Path plainName = tmp.resolve("reference.csv");
+    Files.copy(dir.resolve("reference.csv.gz"), plainName);
+    Run named = run(new DriftCommand(), "--reference", dir.resolve("reference.csv.gz").toString(),
+        "--current", dir.resolve("current.csv.gz").toString(), "--columns", "g_tail");
+    Run unnamed = run(new DriftCommand(), "--reference", plainName.toString(),
+        "--current", dir.resolve("current.csv.gz").toString(), "--columns", "g_tail");
+    assertThat(unnamed.err()).isEmpty();
+    assertThat(unnamed.out()).contains("12000 rows").isEqualTo(named.out().replace(dir.resolve("reference.csv.gz").toString(), plainName.toString()));
+    // a file named .gz that is not gzip is read as it is, not rejected by a decompressor
+    Path notGzip = tmp.resolve("current.csv.gz");
+    Files.copy(Fixtures.path("drift/small/current.csv"), notGzip);
+    Run plain = run(new DriftCommand(), "--reference", notGzip.toString(), "--current", notGzip.toString(), "--columns", "x_shift");
+    assertThat(plain.err()).isEmpty();
+    assertThat(plain.out()).contains("250 rows");
+  }
+
+  @Test
+  void aGzipBombOrCorruptGzipIsUnreadableInputNamingTheFile() throws Exception {
+    // 16 MiB of CSV rows deflate to ~16 KiB; 70 gzip members of it (a valid multi-member file of
+    // ~1 MiB) expand to 1.1 GiB, past the fixed allowance and 100 times the file's size
+    java.io.ByteArrayOutputStream member = new java.io.ByteArrayOutputStream();
+    byte[] row = "1,0,1,a\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try (var gz = new java.util.zip.GZIPOutputStream(member)) {
+      gz.write("x,label,pred,g\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] block = new byte[row.length * 8192];
+      for (int i = 0; i < 8192; i++) {
+        System.arraycopy(row, 0, block, i * row.length, row.length);
+      }
+      for (long written = 0; written < 16L << 20; written += block.length) {
+        gz.write(block);
+      }
+    }
+    Path bomb = tmp.resolve("bomb.csv.gz");
+    try (var out = Files.newOutputStream(bomb)) {
+      for (int i = 0; i < 70; i++) {
+        out.write(member.toByteArray());
+      }
+    }
+    assertThat(Files.size(bomb)).isLessThan(4L << 20);
+    Path json = tmp.resolve("out.json");
+    Run r = run(new FairnessCommand(), "--data", bomb.toString(), "--label", "label", "--prediction", "pred",
+        "--sensitive", "g", "-o", "json=" + json);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("bomb.csv.gz", "expands to more than");
+    assertThat(json).doesNotExist();
+
+    Path corrupt = tmp.resolve("corrupt.csv.gz");
+    byte[] good = Files.readAllBytes(Fixtures.path("drift/large/current.csv.gz"));
+    Files.write(corrupt, java.util.Arrays.copyOf(good, good.length / 2));
+    Run c = run(new DriftCommand(), "--reference", corrupt.toString(), "--current", corrupt.toString());
+    assertThat(c.code()).isEqualTo(2);
+    assertThat(c.err()).contains("corrupt.csv.gz", "gzip");
+  }
+
+  @Test
+  void eachSessionSpillsIntoItsOwnTemporaryDirectoryAndRemovesIt() throws Exception {
+    Path first;
+    Path second;
+    try (TableSource a = new TableSource("40MB", 1); TableSource b = new TableSource("40MB", 1);
+        var sa = a.connection().createStatement(); var sb = b.connection().createStatement()) {
+      first = Path.of(setting(sa, "temp_directory"));
+      second = Path.of(setting(sb, "temp_directory"));
+      assertThat(first).isNotEqualTo(second).isDirectory();
+      assertThat(second).isDirectory();
+      // more than the memory limit: both spill, each into its own folder, and both answer right
+      sa.execute("CREATE TABLE t AS SELECT range AS i, md5(range::VARCHAR) AS h FROM range(2000000)");
+      sb.execute("CREATE TABLE t AS SELECT range AS i, md5((range + 1)::VARCHAR) AS h FROM range(2000000)");
+      assertThat(scalar(sa, "SELECT count(DISTINCT h) FROM (SELECT h FROM t ORDER BY h)")).isEqualTo(2000000L);
+      assertThat(scalar(sb, "SELECT count(*) FROM t WHERE h = md5('1')")).isEqualTo(1L);
+    }
+    assertThat(first).doesNotExist();
+    assertThat(second).doesNotExist();
+  }
+
+  private static String setting(java.sql.Statement s, String name) throws java.sql.SQLException {
+    try (var rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static long scalar(java.sql.Statement s, String sql) throws java.sql.SQLException {
+    try (var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   static final class Arrays {

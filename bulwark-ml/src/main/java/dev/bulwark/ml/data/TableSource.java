@@ -22,6 +22,8 @@ import java.util.Map;
 public final class TableSource implements AutoCloseable {
   private final Connection connection;
   private final int threads;
+  private Path tempDir;
+  private final java.util.Set<Path> bounded = new java.util.HashSet<>();
   private Path linkDir;
   private int links;
   private boolean fullSniff;
@@ -36,7 +38,20 @@ public final class TableSource implements AutoCloseable {
       }
       this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
       s.execute("SET preserve_insertion_order=false");
-      s.execute("SET temp_directory='" + sqlString(System.getProperty("java.io.tmpdir") + "/bulwark-duckdb") + "'");
+      // A directory of this session's own: DuckDB names its spill files the same in every database
+      // instance (duckdb/duckdb#15173), so two runs, or the fairness and drift gate analyzers of one
+      // scan, sharing a directory read each other's blocks, and the first to close deletes the other's.
+      // Spilling is bounded too: a huge or hostile input fails instead of filling the disk.
+      tempDir = Files.createTempDirectory("bulwark-duckdb-");
+      s.execute("SET temp_directory='" + sqlString(tempDir.toString()) + "'");
+      s.execute("SET max_temp_directory_size='" + System.getProperty("bulwark.ml.maxTempSize", "8GB").replace("'", "") + "'");
+    } catch (IOException e) {
+      connection.close();
+      throw new SQLException("cannot create a temporary directory for DuckDB: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      connection.close();
+      deleteTempDir();
+      throw e;
     }
   }
 
@@ -53,7 +68,13 @@ public final class TableSource implements AutoCloseable {
     }
     String reader = readerFor(literalPath(file), file, fullSniff);
     registered.put(name, file);
+    if (bounded.add(file) && InputBounds.isGzip(file)) {
+      InputBounds.checkGzip(file, display);
+    }
     try (Statement s = connection.createStatement()) {
+      if (reader.startsWith("read_parquet(")) {
+        InputBounds.checkParquet(s, sqlString(literalPath(file).toString()), file, display);
+      }
       reader = pinnedDialect(s, reader);
       s.execute("CREATE OR REPLACE VIEW " + quote(name) + " AS SELECT * FROM " + reader);
       Map<String, String> columns = new LinkedHashMap<>();
@@ -201,14 +222,17 @@ public final class TableSource implements AutoCloseable {
     if (lower.endsWith(".parquet") || lower.endsWith(".pq")) {
       throw new UnreadableInputException(file.toString(), "named Parquet but has no Parquet magic bytes");
     }
+    // Only gzip is decompressed, and only when the content is gzip (whatever the name): it is the one
+    // compression whose expansion is bounded before reading (InputBounds). A zstd file is read as is.
+    String compression = InputBounds.isGzip(file) ? ", compression='gzip'" : ", compression='none'";
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl.gz") || lower.endsWith(".ndjson.gz")) {
-      return "read_json('" + path + "', format='newline_delimited'" + (fullSniff ? ", sample_size=-1" : "") + ")";
+      return "read_json('" + path + "', format='newline_delimited'" + compression + (fullSniff ? ", sample_size=-1" : "") + ")";
     }
     if (lower.endsWith(".json") || lower.endsWith(".json.gz")) {
-      return "read_json('" + path + "', format='auto'" + (fullSniff ? ", sample_size=-1" : "") + ")";
+      return "read_json('" + path + "', format='auto'" + compression + (fullSniff ? ", sample_size=-1" : "") + ")";
     }
     // No BOOLEAN/DATE sniffing: "yes"/"no" must stay the user's categories, not become true/false.
-    return "read_csv('" + path + "', header=true, auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR']"
+    return "read_csv('" + path + "', header=true, auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR']" + compression
         + (fullSniff ? ", sample_size=-1" : "") + ")";
   }
 
@@ -235,6 +259,21 @@ public final class TableSource implements AutoCloseable {
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 
+  /** DuckDB removes its spill files when the database closes; this removes the directory and any leftovers. */
+  private void deleteTempDir() {
+    if (tempDir == null) {
+      return;
+    }
+    try (var files = Files.list(tempDir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(tempDir);
+    } catch (IOException e) {
+      // temporary files only
+    }
+  }
+
   public static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
@@ -250,6 +289,7 @@ public final class TableSource implements AutoCloseable {
     } catch (SQLException e) {
       // nothing left to release
     }
+    deleteTempDir();
     if (linkDir != null) {
       try (var links = Files.list(linkDir)) {
         for (Path p : (Iterable<Path>) links::iterator) {
