@@ -293,6 +293,25 @@ class CommandsTest {
     assertThat(second).doesNotExist();
   }
 
+  @Test
+  void tooManyColumnsToCompareIsUnreadableInput() throws Exception {
+    int n = dev.bulwark.ml.drift.DriftAnalysis.MAX_COLUMNS + 1;
+    StringBuilder header = new StringBuilder();
+    StringBuilder row = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      header.append(i == 0 ? "" : ",").append("c").append(i);
+      row.append(i == 0 ? "" : ",").append(i % 7);
+    }
+    Path wide = tmp.resolve("wide.csv");
+    Files.writeString(wide, header + "\n" + row + "\n" + row + "\n");
+    Run r = run(new DriftCommand(), "--reference", wide.toString(), "--current", wide.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("wide.csv", n + " columns to compare", "--columns");
+    Run named = run(new DriftCommand(), "--reference", wide.toString(), "--current", wide.toString(), "--columns", "c1,c2");
+    assertThat(named.err()).isEmpty();
+    assertThat(named.code()).isZero();
+  }
+
   private static String setting(java.sql.Statement s, String name) throws java.sql.SQLException {
     try (var rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
       rs.next();

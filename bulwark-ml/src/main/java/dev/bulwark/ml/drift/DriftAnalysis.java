@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public final class DriftAnalysis {
   static final int HISTOGRAM_BINS = 30;
   static final int MAX_CHART_CATEGORIES = 30;
+  /** A bound on the work a file can ask for: each compared column costs one or two statements. */
+  public static final int MAX_COLUMNS = 5_000;
 
   private DriftAnalysis() {}
 
@@ -57,6 +59,10 @@ public final class DriftAnalysis {
     }
     if (columns.isEmpty()) {
       throw new UnreadableInputException(request.current().toString(), "no column in common with " + request.reference());
+    }
+    if (columns.size() > MAX_COLUMNS) {
+      throw new UnreadableInputException(request.reference().toString(), columns.size() + " columns to compare, more than "
+          + MAX_COLUMNS + " (one statement each); name the ones to compare with --columns");
     }
     for (String c : request.numeric()) {
       if (!columns.contains(c)) {
