@@ -3,6 +3,7 @@ package dev.bulwark.sbom.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,6 +11,8 @@ import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
 import dev.bulwark.spi.UnreadableInputException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -100,6 +103,34 @@ public final class Parsers {
 
   public static JsonNode yaml(String path, String text) throws IOException {
     return parse(Yaml.MAPPER, path, text, "YAML");
+  }
+
+  /**
+   * Every document of a YAML stream ({@code ---} separated), at most {@code maxDocuments}; empty documents are
+   * skipped. More documents than that make the file unreadable.
+   */
+  public static List<JsonNode> yamlDocuments(String path, String text, int maxDocuments) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    try (MappingIterator<JsonNode> it = Yaml.MAPPER.readerFor(JsonNode.class).readValues(text)) {
+      while (it.hasNextValue()) {
+        JsonNode node = it.nextValue();
+        if (node == null || node.isMissingNode() || node.isNull()) {
+          continue;
+        }
+        if (out.size() == maxDocuments) {
+          throw new UnreadableInputException(path, "more than " + maxDocuments + " YAML documents");
+        }
+        out.add(node);
+      }
+    } catch (UnreadableInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new UnreadableInputException(path, "malformed YAML: " + firstLine(e.getMessage()), e);
+    }
+    if (out.isEmpty()) {
+      throw new UnreadableInputException(path, "empty YAML document");
+    }
+    return out;
   }
 
   private static JsonNode parse(ObjectMapper mapper, ScanFile file, String text, String format) throws IOException {
