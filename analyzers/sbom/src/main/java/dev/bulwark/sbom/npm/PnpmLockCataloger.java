@@ -156,7 +156,9 @@ public final class PnpmLockCataloger implements Cataloger {
         return null;
       }
       JsonNode resolution = entry.path("resolution");
-      boolean local = normalKey(key, v5).startsWith("file:") || nv[1].startsWith("file:")
+      String[] fromKey = keyNameVersion(key, v5);
+      boolean local = normalKey(key, v5).startsWith("file:") || fromKey != null && fromKey[1].startsWith("file:")
+          || String.valueOf(Parsers.text(resolution, "tarball")).startsWith("file:")
           || "directory".equals(Parsers.text(resolution, "type")) || resolution.has("directory");
       String version = local ? Parsers.text(entry, "version") : nv[1];
       String ref = local ? "npm-local:" + file.path() + ":" + nv[0] : Purls.npm(nv[0], version);
