@@ -77,16 +77,21 @@ public final class NpmPackageJsonCataloger implements Cataloger {
       PackageJson pj = PackageJson.of(root);
       for (Map.Entry<String, String> d : pj.ranges().entrySet()) {
         String range = d.getValue();
-        String exact = exact(range);
+        String[] alias = alias(range);
+        String depName = alias == null ? d.getKey() : alias[0];
+        String exact = exact(alias == null ? range : alias[1]);
         boolean local = range.startsWith("file:") || range.startsWith("link:") || range.startsWith("workspace:");
-        Component.Builder b = Component.builder(ComponentType.LIBRARY, d.getKey()).version(exact)
+        Component.Builder b = Component.builder(ComponentType.LIBRARY, depName).version(exact)
             .ecosystem(Ecosystems.NPM).scope(DependencyScope.DIRECT)
             .kind(pj.declared().getOrDefault(d.getKey(), DependencyKind.UNKNOWN)).location(Location.of(file.path()))
             .property("npm:range", range).firstParty(local);
+        if (alias != null) {
+          b.property("npm:alias", d.getKey());
+        }
         if (local) {
           b.ref("npm-local:" + file.path() + ":" + d.getKey());
         } else {
-          b.purl(Purls.npm(d.getKey(), exact));
+          b.purl(Purls.npm(depName, exact));
           if (exact == null) {
             b.property(Component.UNPINNED, "true");
           }
@@ -130,7 +135,23 @@ public final class NpmPackageJsonCataloger implements Cataloger {
     return false;
   }
 
-  /** {@code 1.2.3} or {@code =1.2.3} pins a version; ranges, tags and URLs do not. */
+  /** An npm alias {@code npm:real-name@range} as {real-name, range}; null for any other specifier. */
+  static String[] alias(String range) {
+    if (!range.startsWith("npm:")) {
+      return null;
+    }
+    String spec = range.substring("npm:".length()).strip();
+    int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
+    if (at < 0) {
+      return spec.isEmpty() ? null : new String[] {spec, ""};
+    }
+    return at == 0 ? null : new String[] {spec.substring(0, at), spec.substring(at + 1)};
+  }
+
+  /**
+   * {@code 1.2.3} or {@code =1.2.3} (with a pre-release or build suffix) pins a version; ranges, partial versions
+   * ({@code 18}, {@code 1.2}, which npm reads as {@code 18.x}, {@code 1.2.x}), tags and URLs do not.
+   */
   static String exact(String range) {
     String r = range.strip();
     if (r.startsWith("=")) {
@@ -145,6 +166,22 @@ public final class NpmPackageJsonCataloger implements Cataloger {
         return null;
       }
     }
-    return r.contains("x") || r.contains("X") ? null : r;
+    int suffix = r.length();
+    for (int i = 0; i < r.length(); i++) {
+      if (r.charAt(i) == '-' || r.charAt(i) == '+') {
+        suffix = i;
+        break;
+      }
+    }
+    String[] core = r.substring(0, suffix).split("\\.", -1);
+    if (core.length != 3) {
+      return null;
+    }
+    for (String part : core) {
+      if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
+        return null;
+      }
+    }
+    return r;
   }
 }
