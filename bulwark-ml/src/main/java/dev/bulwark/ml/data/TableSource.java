@@ -105,7 +105,10 @@ public final class TableSource implements AutoCloseable {
     if (!reader.startsWith("read_csv(")) {
       return reader;
     }
-    try (ResultSet rs = s.executeQuery("SELECT Prompt FROM sniff_csv(" + reader.substring("read_csv(".length()))) {
+    // The sniffer reads through the same 4 MiB buffer: with DuckDB's default 32 MiB one, the first sniff in a
+    // process took 0.2-0.5 s instead of 0.03-0.2 s, with the same answer on 123 real CSVs.
+    String args = reader.substring("read_csv(".length(), reader.length() - 1);
+    try (ResultSet rs = s.executeQuery("SELECT Prompt FROM sniff_csv(" + args + ", buffer_size=" + CSV_BUFFER_BYTES + ")")) {
       if (rs.next()) {
         String prompt = rs.getString(1).strip();
         if (prompt.startsWith("FROM read_csv(") && prompt.endsWith(");")) {
