@@ -113,9 +113,25 @@ public final class ModelCataloger implements Cataloger {
     List<String> arch = new ArrayList<>();
     root.path("architectures").forEach(a -> arch.add(a.asText()));
     if (!arch.isEmpty()) b.property("bulwark:model:architectures", String.join(",", arch));
-    card.fields().forEach((k, v) -> b.property(CARD + k, String.join(",", v)));
+    card.fields().forEach((k, v) -> {
+      if (!k.equals("datasets")) b.property(CARD + k, String.join(",", v));
+    });
     card.spdxLicenses().forEach(b::license);
+    // CycloneDX modelParameters: the task is the card's pipeline_tag, family and architecture come from config.json
+    card.get("pipeline_tag").stream().findFirst().ifPresent(t -> b.property(CARD + "task", t));
+    b.property(CARD + "architectureFamily", root.path("model_type").asText(null));
+    if (!arch.isEmpty()) b.property(CARD + "modelArchitecture", arch.get(0));
     List<Component> out = new ArrayList<>();
+    List<String> datasetRefs = new ArrayList<>();
+    for (String dataset : card.get("datasets")) {
+      Component data = dataset(dataset);
+      if (data != null && !datasetRefs.contains(data.ref())) {
+        datasetRefs.add(data.ref());
+        out.add(data);
+      }
+    }
+    // modelCard.modelParameters.datasets[].ref must name components of this BOM, not the card's free text
+    b.property(CARD + "datasets", datasetRefs.isEmpty() ? null : String.join(",", datasetRefs));
     for (String base : card.get("base_model")) {
       String baseId = repoId(base);
       Component baseModel = Component.builder(ComponentType.MACHINE_LEARNING_MODEL, baseId != null ? baseId : base)
@@ -128,6 +144,18 @@ public final class ModelCataloger implements Cataloger {
     }
     out.add(0, b.build());
     return out;
+  }
+
+  /** A {@code data} component for a dataset named in the card; null when the name is unusable. */
+  static Component dataset(String name) {
+    String id = name.strip();
+    if (id.isEmpty() || id.length() > 200 || id.contains(",") || id.chars().anyMatch(Character::isISOControl)) {
+      return null;
+    }
+    return Component.builder(ComponentType.DATA, id)
+        .ref("data:huggingface:" + id)
+        .property("bulwark:model:relation", "training_data")
+        .build();
   }
 
   /** {@code org/name} when the text is a Hugging Face repository id, else null. */

@@ -84,7 +84,7 @@ class ModelCatalogerTest {
     assertThat(hf.properties())
         .containsEntry("bulwark:model:architectures", "BertForMaskedLM")
         .containsEntry("bulwark:model:modelType", "bert")
-        .containsEntry("bulwark:modelCard:datasets", "wikipedia,bookcorpus")
+        .containsEntry("bulwark:modelCard:datasets", "data:huggingface:wikipedia,data:huggingface:bookcorpus")
         .containsEntry("bulwark:modelCard:pipeline_tag", "fill-mask")
         .containsEntry("bulwark:modelCard:language", "en")
         .containsEntry("bulwark:modelCard:base_model", "google-bert/bert-base-uncased");
@@ -98,5 +98,27 @@ class ModelCatalogerTest {
     ScanContext ctx = Fixtures.context(Fixtures.path("model/benign"));
     assertThat(cataloger.claims(ctx.tree().file("hf-model/README.md").orElseThrow())).isFalse();
     assertThat(cataloger.claims(ctx.tree().file("onnx-external/weights.bin").orElseThrow())).isFalse();
+  }
+
+  private List<Component> catalog(String hfCase) throws IOException {
+    return catalogAll(Fixtures.context(Fixtures.path("model/hf/" + hfCase)));
+  }
+
+  private static Component model(List<Component> all) {
+    return all.stream().filter(c -> "huggingface".equals(c.properties().get(ModelCataloger.FORMAT)))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void cardDatasetsBecomeDataComponentsThatTheModelCardReferences() throws IOException {
+    List<Component> all = catalog("datasets");
+    Component hf = model(all);
+    assertThat(hf.properties())
+        .containsEntry("bulwark:modelCard:datasets", "data:huggingface:imdb,data:huggingface:acme/reviews")
+        .containsEntry("bulwark:modelCard:task", "text-classification")
+        .containsEntry("bulwark:modelCard:architectureFamily", "bert")
+        .containsEntry("bulwark:modelCard:modelArchitecture", "BertForSequenceClassification");
+    List<String> data = all.stream().filter(c -> c.type() == ComponentType.DATA).map(c -> c.ref() + "=" + c.name()).toList();
+    assertThat(data).containsExactly("data:huggingface:imdb=imdb", "data:huggingface:acme/reviews=acme/reviews");
   }
 }
