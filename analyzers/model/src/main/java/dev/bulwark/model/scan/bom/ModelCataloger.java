@@ -98,7 +98,10 @@ public final class ModelCataloger implements Cataloger {
             return new ModelCard(Map.of());
           }
         }).orElse(new ModelCard(Map.of()));
-    String repoId = repoId(root.path("_name_or_path").asText(""));
+    List<String> bases = card.get("base_model").stream().map(HfRepoId::parse).filter(java.util.Objects::nonNull).toList();
+    String nameOrPath = root.path("_name_or_path").asText("");
+    String repoId = HfRepoId.fromNameOrPath(nameOrPath, bases, HfRepoId.folderName(folder, context.root()))
+        .orElse(null);
     String name = repoId != null ? repoId : folder.isEmpty() ? "model" : folder.substring(folder.lastIndexOf('/') + 1);
     Component.Builder b = Component.builder(ComponentType.MACHINE_LEARNING_MODEL, name)
         .location(Location.of(config.path()))
@@ -109,6 +112,9 @@ public final class ModelCataloger implements Cataloger {
       b.purl(HfPurl.of(repoId));
     } else {
       b.ref("machine-learning-model:" + (folder.isEmpty() ? "." : folder) + "/");
+    }
+    if (repoId == null && HfRepoId.parse(nameOrPath) != null) {
+      b.property("bulwark:model:nameOrPath", nameOrPath);
     }
     List<String> arch = new ArrayList<>();
     root.path("architectures").forEach(a -> arch.add(a.asText()));
@@ -133,7 +139,7 @@ public final class ModelCataloger implements Cataloger {
     // modelCard.modelParameters.datasets[].ref must name components of this BOM, not the card's free text
     b.property(CARD + "datasets", datasetRefs.isEmpty() ? null : String.join(",", datasetRefs));
     for (String base : card.get("base_model")) {
-      String baseId = repoId(base);
+      String baseId = HfRepoId.parse(base);
       Component baseModel = Component.builder(ComponentType.MACHINE_LEARNING_MODEL, baseId != null ? baseId : base)
           .purl(baseId != null ? HfPurl.of(baseId) : null)
           .ref(baseId != null ? null : "machine-learning-model:hf:" + base)
@@ -156,18 +162,6 @@ public final class ModelCataloger implements Cataloger {
         .ref("data:huggingface:" + id)
         .property("bulwark:model:relation", "training_data")
         .build();
-  }
-
-  /** {@code org/name} when the text is a Hugging Face repository id, else null. */
-  static String repoId(String s) {
-    if (s == null || s.isEmpty() || s.length() > 200) return null;
-    int slash = s.indexOf('/');
-    if (slash <= 0 || slash != s.lastIndexOf('/') || slash == s.length() - 1) return null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '/')) return null;
-    }
-    return s.startsWith(".") ? null : s;
   }
 
   static String sha256(ScanFile f) throws IOException {

@@ -96,7 +96,7 @@ class ModelCatalogerTest {
   @Test
   void nonModelFilesAreNotClaimed() throws IOException {
     ScanContext ctx = Fixtures.context(Fixtures.path("model/benign"));
-    assertThat(cataloger.claims(ctx.tree().file("hf-model/README.md").orElseThrow())).isFalse();
+    assertThat(cataloger.claims(ctx.tree().file("tiny-bert/README.md").orElseThrow())).isFalse();
     assertThat(cataloger.claims(ctx.tree().file("onnx-external/weights.bin").orElseThrow())).isFalse();
   }
 
@@ -120,5 +120,26 @@ class ModelCatalogerTest {
         .containsEntry("bulwark:modelCard:modelArchitecture", "BertForSequenceClassification");
     List<String> data = all.stream().filter(c -> c.type() == ComponentType.DATA).map(c -> c.ref() + "=" + c.name()).toList();
     assertThat(data).containsExactly("data:huggingface:imdb=imdb", "data:huggingface:acme/reviews=acme/reviews");
+  }
+
+  @Test
+  void nameOrPathIsThisModelsIdOnlyWhenNothingSaysOtherwise() throws IOException {
+    Map<String, String> idByConfig = new TreeMap<>();
+    for (Component c : catalog("name-or-path")) {
+      if (!c.locations().isEmpty()) {
+        idByConfig.put(c.locations().get(0).path(), c.ref() + " " + c.properties().getOrDefault("bulwark:model:nameOrPath", "-"));
+      }
+    }
+    assertThat(idByConfig).containsExactlyInAnyOrderEntriesOf(Map.of(
+        // the id is the card's base model: a quantisation saved from it, not the base itself
+        "quantized/config.json", "machine-learning-model:quantized/ acme/tiny-base",
+        "tiny-gpt/config.json", "pkg:huggingface/acme/tiny-gpt -",
+        // a fine-tune whose folder is not named after the id it was loaded from
+        "all-tiny/config.json", "machine-learning-model:all-tiny/ acme/tiny-base",
+        // a directory the training script wrote into
+        "run/tiny-llama/config.json", "machine-learning-model:run/tiny-llama/ outputs/tiny-llama"));
+    Component quantized = catalog("name-or-path").stream().filter(c -> c.ref().equals("machine-learning-model:quantized/"))
+        .findFirst().orElseThrow();
+    assertThat(quantized.dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
   }
 }
