@@ -11,8 +11,8 @@ import java.util.Map;
 
 /** The YAML front matter of a Hugging Face model card ({@code README.md}): licence, datasets, base model... */
 public record ModelCard(Map<String, List<String>> fields) {
-  static final List<String> KEYS = List.of("license", "license_name", "datasets", "base_model", "pipeline_tag",
-      "language", "library_name", "tags");
+  static final List<String> KEYS = List.of("license", "license_name", "license_link", "datasets", "base_model",
+      "base_model_relation", "pipeline_tag", "language", "library_name", "tags");
   private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
       .loaderOptions(limits()).build());
 
@@ -79,6 +79,11 @@ public record ModelCard(Map<String, List<String>> fields) {
   /** The card's licences as SPDX ids where the Hugging Face id has one, else as written. */
   public List<String> spdxLicenses() {
     return get("license").stream().map(l -> SPDX.getOrDefault(l.toLowerCase(java.util.Locale.ROOT), l)).toList();
+  }
+
+  /** Whether the front matter says what a model card says (a dataset card or a blog post does not). */
+  public boolean describesModel() {
+    return fields.containsKey("base_model") || fields.containsKey("pipeline_tag") || fields.containsKey("library_name");
   }
 
   public List<String> get(String key) {

@@ -96,7 +96,8 @@ class ModelCatalogerTest {
   @Test
   void nonModelFilesAreNotClaimed() throws IOException {
     ScanContext ctx = Fixtures.context(Fixtures.path("model/benign"));
-    assertThat(cataloger.claims(ctx.tree().file("tiny-bert/README.md").orElseThrow())).isFalse();
+    ScanFile card = ctx.tree().file("tiny-bert/README.md").orElseThrow();
+    assertThat(cataloger.claims(card) ? cataloger.catalog(card, ctx) : List.of()).isEmpty();
     assertThat(cataloger.claims(ctx.tree().file("onnx-external/weights.bin").orElseThrow())).isFalse();
   }
 
@@ -141,5 +142,29 @@ class ModelCatalogerTest {
     Component quantized = catalog("name-or-path").stream().filter(c -> c.ref().equals("machine-learning-model:quantized/"))
         .findFirst().orElseThrow();
     assertThat(quantized.dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
+  }
+
+  @Test
+  void peftAdapterFolderLinksItsBaseModel() throws IOException {
+    List<Component> all = catalog("adapter");
+    Component adapter = model(all);
+    assertThat(adapter.ref()).isEqualTo("machine-learning-model:./");
+    assertThat(adapter.properties()).containsEntry(ModelCataloger.FRAMEWORK, "peft")
+        .containsEntry("bulwark:model:peftType", "LORA").containsEntry("bulwark:modelCard:library_name", "peft");
+    assertThat(adapter.licenses()).containsExactly("MIT");
+    assertThat(adapter.dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
+    assertThat(all).filteredOn(c -> c.ref().equals("pkg:huggingface/acme/tiny-base")).hasSize(1);
+  }
+
+  @Test
+  void ggufRepositoryWithoutConfigKeepsItsModelCard() throws IOException {
+    List<Component> all = catalog("gguf-quant");
+    Component folder = model(all);
+    assertThat(folder.ref()).isEqualTo("machine-learning-model:./");
+    assertThat(folder.properties()).containsEntry("bulwark:modelCard:task", "text-generation")
+        .containsEntry("bulwark:modelCard:base_model_relation", "quantized");
+    assertThat(folder.dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
+    assertThat(all).anySatisfy(c -> assertThat(c.properties()).containsEntry(ModelCataloger.FORMAT, "gguf"));
+    assertThat(catalog("dataset-card")).isEmpty();
   }
 }
