@@ -62,23 +62,42 @@ public record ModelCard(Map<String, List<String>> fields) {
     return new ModelCard(out);
   }
 
-  private static final java.util.Map<String, String> SPDX = java.util.Map.ofEntries(
-      java.util.Map.entry("apache-2.0", "Apache-2.0"), java.util.Map.entry("mit", "MIT"),
-      java.util.Map.entry("bsd-2-clause", "BSD-2-Clause"), java.util.Map.entry("bsd-3-clause", "BSD-3-Clause"),
-      java.util.Map.entry("cc0-1.0", "CC0-1.0"), java.util.Map.entry("cc-by-4.0", "CC-BY-4.0"),
-      java.util.Map.entry("cc-by-sa-4.0", "CC-BY-SA-4.0"), java.util.Map.entry("cc-by-nc-4.0", "CC-BY-NC-4.0"),
-      java.util.Map.entry("cc-by-nc-sa-4.0", "CC-BY-NC-SA-4.0"), java.util.Map.entry("cc-by-nc-nd-4.0", "CC-BY-NC-ND-4.0"),
-      java.util.Map.entry("gpl-3.0", "GPL-3.0-only"), java.util.Map.entry("gpl-2.0", "GPL-2.0-only"),
-      java.util.Map.entry("lgpl-3.0", "LGPL-3.0-only"), java.util.Map.entry("agpl-3.0", "AGPL-3.0-only"),
-      java.util.Map.entry("mpl-2.0", "MPL-2.0"), java.util.Map.entry("unlicense", "Unlicense"),
-      java.util.Map.entry("openrail", "LicenseRef-openrail"), java.util.Map.entry("creativeml-openrail-m", "LicenseRef-creativeml-openrail-m"),
-      java.util.Map.entry("llama2", "LicenseRef-llama2"), java.util.Map.entry("llama3", "LicenseRef-llama3"),
-      java.util.Map.entry("llama3.1", "LicenseRef-llama3.1"), java.util.Map.entry("gemma", "LicenseRef-gemma"),
-      java.util.Map.entry("other", "LicenseRef-other"));
+  /** Hugging Face licence ids that are SPDX ids in other casing or under another name. */
+  private static final Map<String, String> SPDX = spdx();
 
-  /** The card's licences as SPDX ids where the Hugging Face id has one, else as written. */
+  private static Map<String, String> spdx() {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String id : List.of("Apache-2.0", "MIT", "AFL-3.0", "Artistic-2.0", "BSL-1.0", "BSD-2-Clause", "BSD-3-Clause",
+        "BSD-3-Clause-Clear", "C-UDA-1.0", "CC0-1.0", "CC-BY-2.0", "CC-BY-2.5", "CC-BY-3.0", "CC-BY-4.0", "CC-BY-SA-3.0",
+        "CC-BY-SA-4.0", "CC-BY-NC-2.0", "CC-BY-NC-3.0", "CC-BY-NC-4.0", "CC-BY-ND-4.0", "CC-BY-NC-ND-3.0",
+        "CC-BY-NC-ND-4.0", "CC-BY-NC-SA-2.0", "CC-BY-NC-SA-3.0", "CC-BY-NC-SA-4.0", "CDLA-Sharing-1.0",
+        "CDLA-Permissive-1.0", "CDLA-Permissive-2.0", "WTFPL", "ECL-2.0", "EPL-1.0", "EPL-2.0", "etalab-2.0",
+        "EUPL-1.1", "EUPL-1.2", "ISC", "LPPL-1.3c", "MS-PL", "MPL-2.0", "ODC-By-1.0", "ODbL-1.0", "OSL-3.0",
+        "PostgreSQL", "OFL-1.1", "NCSA", "Unlicense", "Zlib", "PDDL-1.0", "LGPL-2.1-only", "LGPL-3.0-only",
+        "GPL-2.0-only", "GPL-3.0-only", "AGPL-3.0-only")) {
+      m.put(id.toLowerCase(java.util.Locale.ROOT), id);
+    }
+    m.putAll(Map.of("c-uda", "C-UDA-1.0", "odc-by", "ODC-By-1.0", "odbl", "ODbL-1.0", "pddl", "PDDL-1.0",
+        "lgpl-2.1", "LGPL-2.1-only", "lgpl-3.0", "LGPL-3.0-only", "gpl-2.0", "GPL-2.0-only", "gpl-3.0", "GPL-3.0-only",
+        "agpl-3.0", "AGPL-3.0-only"));
+    return Map.copyOf(m);
+  }
+
+  /**
+   * The card's licences as SPDX ids where the Hugging Face id has one, else {@code LicenseRef-<id>}; for
+   * {@code other} the card's {@code license_name} names it, and {@code unknown} is no licence.
+   */
   public List<String> spdxLicenses() {
-    return get("license").stream().map(l -> SPDX.getOrDefault(l.toLowerCase(java.util.Locale.ROOT), l)).toList();
+    List<String> out = new ArrayList<>();
+    for (String l : get("license")) {
+      String key = l.strip().toLowerCase(java.util.Locale.ROOT);
+      if (key.isEmpty() || key.equals("unknown")) continue;
+      String name = key.equals("other") ? get("license_name").stream().findFirst().orElse("other") : key;
+      name = name.length() > 100 ? name.substring(0, 100) : name;
+      String spdx = SPDX.get(name.toLowerCase(java.util.Locale.ROOT));
+      out.add(spdx != null ? spdx : "LicenseRef-" + name.replaceAll("[^A-Za-z0-9.-]", "-"));
+    }
+    return List.copyOf(out);
   }
 
   /** Whether the front matter says what a model card says (a dataset card or a blog post does not). */

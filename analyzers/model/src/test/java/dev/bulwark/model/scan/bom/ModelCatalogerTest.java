@@ -167,4 +167,11 @@ class ModelCatalogerTest {
     assertThat(all).anySatisfy(c -> assertThat(c.properties()).containsEntry(ModelCataloger.FORMAT, "gguf"));
     assertThat(catalog("dataset-card")).isEmpty();
   }
+
+  @Test
+  void licenceOtherIsNamedByLicenseNameAndHuggingFaceIdsBecomeSpdx() throws IOException {
+    assertThat(model(catalog("license-other")).licenses()).containsExactly("LicenseRef-acme-research");
+    assertThat(model(catalog("license-other")).properties()).containsEntry("bulwark:modelCard:license_link", "LICENSE");
+    assertThat(model(catalog("license-list")).licenses()).containsExactlyInAnyOrder("CC-BY-NC-SA-4.0", "ODbL-1.0", "LicenseRef-llama3.1");
+  }
 }
