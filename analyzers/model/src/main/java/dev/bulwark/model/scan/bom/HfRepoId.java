@@ -59,4 +59,25 @@ final class HfRepoId {
     }
     return targetRoot.map(Path::getFileName).map(Path::toString);
   }
+
+  /** A repository id and, when known, the commit of its files. */
+  record Located(String id, String revision) {}
+
+  /**
+   * The id and commit from the Hugging Face hub cache layout,
+   * {@code models--<org>--<name>/snapshots/<40-hex commit>/...}; empty for any other path.
+   */
+  static Optional<Located> fromCachePath(String folder) {
+    String[] parts = folder.split("[/!]");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      if (!parts[i].startsWith("models--")) continue;
+      String[] org = parts[i].substring("models--".length()).split("--", 2);
+      String id = org.length == 2 ? parse(org[0] + "/" + org[1]) : null;
+      if (id == null) return Optional.empty();
+      String rev = i + 2 < parts.length && parts[i + 1].equals("snapshots") && parts[i + 2].matches("[0-9a-f]{40}")
+          ? parts[i + 2] : null;
+      return Optional.of(new Located(id, rev));
+    }
+    return Optional.empty();
+  }
 }

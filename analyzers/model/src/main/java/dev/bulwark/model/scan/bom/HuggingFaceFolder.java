@@ -104,8 +104,11 @@ final class HuggingFaceFolder {
     if (HfRepoId.parse(adapterBase) != null) bases.add(adapterBase);
     List<String> baseIds = bases.stream().map(HfRepoId::parse).filter(Objects::nonNull).toList();
     String nameOrPath = root.path("_name_or_path").asText("");
-    String repoId = HfRepoId.fromNameOrPath(nameOrPath, baseIds, HfRepoId.folderName(folder, context.root()))
+    java.util.Optional<HfRepoId.Located> cached = HfRepoId.fromCachePath(folder);
+    String repoId = cached.map(HfRepoId.Located::id)
+        .or(() -> HfRepoId.fromNameOrPath(nameOrPath, baseIds, HfRepoId.folderName(folder, context.root())))
         .orElse(null);
+    String revision = cached.map(HfRepoId.Located::revision).orElse(null);
     String name = repoId != null ? repoId : folder.isEmpty() ? "model" : folder.substring(folder.lastIndexOf('/') + 1);
     Component.Builder b = Component.builder(ComponentType.MACHINE_LEARNING_MODEL, name)
         .location(Location.of(file.path()))
@@ -114,7 +117,7 @@ final class HuggingFaceFolder {
         .property("bulwark:model:modelType", root.path("model_type").asText(null))
         .property("bulwark:model:peftType", root.path("peft_type").asText(null));
     if (repoId != null) {
-      b.purl(HfPurl.of(repoId));
+      b.version(revision).purl(HfPurl.of(repoId) + (revision != null ? "@" + revision : ""));
     } else {
       b.ref("machine-learning-model:" + (folder.isEmpty() ? "." : folder) + "/");
     }

@@ -174,4 +174,12 @@ class ModelCatalogerTest {
     assertThat(model(catalog("license-other")).properties()).containsEntry("bulwark:modelCard:license_link", "LICENSE");
     assertThat(model(catalog("license-list")).licenses()).containsExactlyInAnyOrder("CC-BY-NC-SA-4.0", "ODbL-1.0", "LicenseRef-llama3.1");
   }
+
+  @Test
+  void hubCacheLayoutGivesRepositoryAndCommit() throws IOException {
+    Component hf = model(catalog("hub-cache"));
+    assertThat(hf.purl()).isEqualTo("pkg:huggingface/acme/tiny-bert@0123456789abcdef0123456789abcdef01234567");
+    assertThat(hf.name()).isEqualTo("acme/tiny-bert");
+    assertThat(hf.version()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+  }
 }
