@@ -33,6 +33,20 @@ final class HfRepoId {
     return s.startsWith(".") ? null : s;
   }
 
+  /** A card value written as a Hub URL ({@code https://huggingface.co/[datasets/]org/name}) as the bare id. */
+  static String fromUrl(String value) {
+    String v = value.strip();
+    for (String prefix : new String[] {"https://huggingface.co/", "http://huggingface.co/", "https://hf.co/"}) {
+      if (v.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        v = v.substring(prefix.length());
+        if (v.startsWith("datasets/")) v = v.substring("datasets/".length());
+        while (v.endsWith("/")) v = v.substring(0, v.length() - 1);
+        return v;
+      }
+    }
+    return v;
+  }
+
   /**
    * {@code _name_or_path} as this model's id, or empty when it is no repository id, names a directory a
    * training script wrote, equals a base model the folder declares, or when the folder's own name (known)

@@ -100,7 +100,7 @@ final class HuggingFaceFolder {
   private static List<Component> folder(ScanFile file, JsonNode root, ModelCard card, ScanContext context) {
     String folder = file.parent();
     String adapterBase = root.path("base_model_name_or_path").asText("");
-    Set<String> bases = new LinkedHashSet<>(card.get("base_model"));
+    Set<String> bases = new LinkedHashSet<>(card.get("base_model").stream().map(HfRepoId::fromUrl).toList());
     if (HfRepoId.parse(adapterBase) != null) bases.add(adapterBase);
     List<String> baseIds = bases.stream().map(HfRepoId::parse).filter(Objects::nonNull).toList();
     String nameOrPath = root.path("_name_or_path").asText("");
@@ -171,7 +171,7 @@ final class HuggingFaceFolder {
 
   /** A {@code data} component for a dataset named in the card; null when the name is unusable. */
   static Component dataset(String name) {
-    String id = name.strip();
+    String id = HfRepoId.fromUrl(name);
     if (id.isEmpty() || id.length() > 200 || id.contains(",") || id.chars().anyMatch(Character::isISOControl)) {
       return null;
     }

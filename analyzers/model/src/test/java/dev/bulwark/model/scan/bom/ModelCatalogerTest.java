@@ -182,4 +182,11 @@ class ModelCatalogerTest {
     assertThat(hf.name()).isEqualTo("acme/tiny-bert");
     assertThat(hf.version()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
   }
+
+  @Test
+  void hubUrlsInTheCardAreRepositoryIds() throws IOException {
+    List<Component> all = catalog("hub-urls");
+    assertThat(model(all).dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
+    assertThat(model(all).properties()).containsEntry("bulwark:modelCard:datasets", "data:huggingface:acme/reviews");
+  }
 }
