@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Pipenv's {@code Pipfile.lock}: {@code default} packages are runtime, {@code develop} ones development;
- * direct when the {@code Pipfile} beside it names them; path and editable entries first-party.
+ * Pipenv's {@code Pipfile.lock}: {@code default} packages are runtime, {@code develop} ones development, named
+ * categories (any other key but {@code _meta}) take the kind their name suggests (docs, tests…); direct when the {@code Pipfile} beside it names them; path and editable entries first-party.
  */
 public final class PipfileLockCataloger implements Cataloger {
 
@@ -44,12 +44,28 @@ public final class PipfileLockCataloger implements Cataloger {
     if (!root.isObject()) {
       throw new UnreadableInputException(file.path(), "not a Pipfile.lock: top level is not an object");
     }
-    Map<String, Integer> lines = JsonFieldLines.of(text, Set.of("default", "develop"));
+    Set<String> categories = new HashSet<>();
+    root.fieldNames().forEachRemaining(categories::add);
+    categories.remove("_meta");
+    Map<String, Integer> lines = JsonFieldLines.of(text, categories);
     Set<String> declared = pipfileNames(file, context);
     Map<String, Component> out = new LinkedHashMap<>();
-    section(file, root.get("default"), "default", DependencyKind.RUNTIME, lines, declared, out);
-    section(file, root.get("develop"), "develop", DependencyKind.DEVELOPMENT, lines, declared, out);
+    // pipenv 2022.10+ locks each named package category ([docs] in the Pipfile) under its own key
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getKey().equals("_meta")) {
+        section(file, e.getValue(), e.getKey(), kindOf(e.getKey()), lines, declared, out);
+      }
+    }
     return List.copyOf(out.values());
+  }
+
+  private static DependencyKind kindOf(String category) {
+    return switch (category) {
+      case "default" -> DependencyKind.RUNTIME;
+      case "develop" -> DependencyKind.DEVELOPMENT;
+      default -> PyProject.groupKind(category);
+    };
   }
 
   private static void section(ScanFile file, JsonNode section, String key, DependencyKind kind, Map<String, Integer> lines,
@@ -91,7 +107,10 @@ public final class PipfileLockCataloger implements Cataloger {
     }
   }
 
-  /** Names in the Pipfile's [packages] and [dev-packages], or null without a readable Pipfile. */
+  /** Pipfile tables that are not package categories. */
+  private static final Set<String> NOT_PACKAGES = Set.of("source", "requires", "scripts", "pipenv");
+
+  /** Names in the Pipfile's [packages], [dev-packages] and named categories, or null without a readable Pipfile. */
   private static Set<String> pipfileNames(ScanFile lock, ScanContext context) {
     var pipfile = context.tree().sibling(lock, "Pipfile");
     if (pipfile.isEmpty()) {
@@ -100,9 +119,11 @@ public final class PipfileLockCataloger implements Cataloger {
     try {
       JsonNode root = Parsers.toml(pipfile.get(), context);
       Set<String> names = new HashSet<>();
-      for (String section : List.of("packages", "dev-packages")) {
-        root.path(section).fieldNames().forEachRemaining(n -> names.add(Pep503.normalize(n)));
-      }
+      root.fields().forEachRemaining(section -> {
+        if (!NOT_PACKAGES.contains(section.getKey()) && section.getValue().isObject()) {
+          section.getValue().fieldNames().forEachRemaining(n -> names.add(Pep503.normalize(n)));
+        }
+      });
       return names;
     } catch (IOException | RuntimeException e) {
       return null;
