@@ -6,6 +6,7 @@ import dev.bulwark.model.ComponentType;
 import dev.bulwark.model.DependencyScope;
 import dev.bulwark.model.Location;
 import dev.bulwark.sbom.internal.Parsers;
+import dev.bulwark.sbom.internal.Pep503;
 import dev.bulwark.sbom.internal.Purls;
 import dev.bulwark.spi.Cataloger;
 import dev.bulwark.spi.FileKind;
@@ -49,21 +50,10 @@ public final class CondaEnvironmentCataloger implements Cataloger {
     for (JsonNode d : root.path("dependencies")) {
       if (d.isObject()) {
         for (JsonNode pip : d.path("pip")) {
-          String line = pip.asText().strip();
-          if (line.startsWith("-")) {
-            continue;
+          // pip's own requirement syntax: URLs, VCS links, paths and -e entries as in requirements files
+          for (RequirementsFile.Requirement r : RequirementsFile.parse(file.path(), pip.asText()).requirements()) {
+            out.add(pip(r, file));
           }
-          Pep508 req = Pep508.parse(line);
-          if (req == null) {
-            continue;
-          }
-          String v = req.pinnedVersion();
-          Component.Builder b = PyComponents.library(req.name(), v, Location.of(file.path())).scope(DependencyScope.DIRECT)
-              .property("python:specifier", req.specifier());
-          if (v == null) {
-            b.property(Component.UNPINNED, "true");
-          }
-          out.add(b.build());
         }
         continue;
       }
@@ -73,6 +63,17 @@ public final class CondaEnvironmentCataloger implements Cataloger {
       }
     }
     return out;
+  }
+
+  private static Component pip(RequirementsFile.Requirement r, ScanFile file) {
+    Component.Builder b = PyComponents.library(r.name(), r.version(), Location.of(file.path())).scope(DependencyScope.DIRECT)
+        .firstParty(r.firstParty()).property("python:specifier", r.specifier()).property("python:url", r.url());
+    if (r.firstParty()) {
+      b.purl(null).ref("pypi-local:" + file.path() + ":" + Pep503.normalize(r.name()));
+    } else if (r.version() == null) {
+      b.property(Component.UNPINNED, "true");
+    }
+    return b.build();
   }
 
   static Component conda(String spec, String defaultChannel, ScanFile file) {
