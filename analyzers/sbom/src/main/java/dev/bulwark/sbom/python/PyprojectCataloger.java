@@ -15,6 +15,7 @@ import dev.bulwark.spi.ScanFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code pyproject.toml}: the project itself (first-party) and, when no lockfile sits beside it, its declared
@@ -48,7 +49,7 @@ public final class PyprojectCataloger implements Cataloger {
         Component.Builder b = PyComponents.library(d.name(), version, Location.of(file.path()))
             .scope(DependencyScope.DIRECT).kind(d.kind()).property("python:specifier", d.specifier())
             .property("python:marker", d.marker()).property("python:declaredIn", d.source());
-        if (d.specifier() != null && d.specifier().startsWith("path:")) {
+        if (isLocal(d.specifier())) {
           b.firstParty(true).purl(null).ref("pypi-local:" + file.path() + ":" + Pep503.normalize(d.name()));
         } else if (version == null) {
           b.property(Component.UNPINNED, "true");
@@ -64,6 +65,18 @@ public final class PyprojectCataloger implements Cataloger {
           .location(Location.of(file.path())).dependsOn(direct).build());
     }
     return out;
+  }
+
+  /**
+   * Poetry {@code path}/{@code file} sources, and PEP 508 {@code file:} URLs (PDM writes a local dependency as
+   * {@code name @ file:///${PROJECT_ROOT}/sub}).
+   */
+  private static boolean isLocal(String specifier) {
+    if (specifier == null) {
+      return false;
+    }
+    String s = specifier.toLowerCase(Locale.ROOT);
+    return s.startsWith("path:") || s.startsWith("file:") || s.startsWith("@ file:");
   }
 
   private static String exact(PyProject.Declared d) {
