@@ -12,6 +12,9 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
   record Requirement(String name, String version, String specifier, List<String> extras, String marker, String url,
       boolean editable, boolean firstParty, List<String> hashes, int line, List<String> via, boolean viaRoot) {}
 
+  /** Per-requirement options whose value may follow as the next word. */
+  private static final List<String> VALUED_OPTIONS = List.of("--global-option", "--install-option", "--config-settings");
+
   private static final List<String> IGNORED_OPTIONS = List.of("-i", "--index-url", "--extra-index-url", "-f",
       "--find-links", "--trusted-host", "--no-binary", "--only-binary", "--pre", "--prefer-binary",
       "--require-hashes", "--use-feature", "--no-index", "-Z", "--always-unzip", "--config-settings",
@@ -163,11 +166,19 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
   private static Requirement requirement(String content, boolean editable, int line) {
     List<String> hashes = new ArrayList<>();
     StringBuilder spec = new StringBuilder();
-    for (String token : content.split("\\s+")) {
+    String[] tokens = content.split("\\s+");
+    for (int t = 0; t < tokens.length; t++) {
+      String token = tokens[t];
       if (token.startsWith("--hash=")) {
         hashes.add(token.substring("--hash=".length()));
+      } else if (token.equals("--hash") && t + 1 < tokens.length) {
+        // optparse also takes the value as the next word: --hash sha256:...
+        hashes.add(tokens[++t]);
       } else if (token.startsWith("--")) {
         // per-requirement options (--global-option...) carry no identity
+        if (!token.contains("=") && VALUED_OPTIONS.contains(token) && t + 1 < tokens.length) {
+          t++;
+        }
       } else {
         spec.append(spec.length() > 0 ? " " : "").append(token);
       }
@@ -183,6 +194,17 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
         marker = s.substring(semi + 1).strip();
         s = s.substring(0, semi).strip();
       }
+      List<String> extras = new ArrayList<>();
+      int bracket = s.lastIndexOf('[');
+      if (s.endsWith("]") && bracket > s.lastIndexOf('/') && !s.contains("#")) {
+        // a path with extras: -e .[dev] or ./libs/core[gpu]
+        for (String e : s.substring(bracket + 1, s.length() - 1).split(",")) {
+          if (!e.isBlank()) {
+            extras.add(e.strip());
+          }
+        }
+        s = s.substring(0, bracket);
+      }
       boolean local = isLocal(s);
       String name = eggName(s);
       if (name == null) {
@@ -192,7 +214,7 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
         return null;
       }
       String version = local ? null : wheelVersion(s);
-      return new Requirement(name, version, null, List.of(), marker, s, editable, local, hashes, line, List.of(), true);
+      return new Requirement(name, version, null, List.copyOf(extras), marker, s, editable, local, hashes, line, List.of(), true);
     }
     Pep508 p = Pep508.parse(s);
     if (p == null) {
