@@ -70,7 +70,8 @@ public final class PoetryLockCataloger implements Cataloger {
       }
       DependencyKind k = declaredKind(p);
       if (k != null) {
-        kindsKnown = true;
+        // Poetry 1.5-1.8 locks have neither groups nor category: optional alone does not tell dev from main
+        kindsKnown |= p.has("groups") || p.has("category");
         b.kind(k);
       }
       String ref = b.build().ref();
@@ -105,7 +106,11 @@ public final class PoetryLockCataloger implements Cataloger {
         }
       });
       if (!kindsKnown) {
-        DependencyGraph.kinds(edges, roots).forEach((ref, kind) -> builders.get(ref).kind(kind));
+        DependencyGraph.kinds(edges, roots).forEach((ref, kind) -> {
+          if (kind != DependencyKind.UNKNOWN) {
+            builders.get(ref).kind(kind);
+          }
+        });
       }
     }
     List<Component> out = new ArrayList<>();
