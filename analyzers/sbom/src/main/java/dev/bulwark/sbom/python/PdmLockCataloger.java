@@ -5,6 +5,7 @@ import dev.bulwark.model.Component;
 import dev.bulwark.model.DependencyKind;
 import dev.bulwark.model.DependencyScope;
 import dev.bulwark.model.Location;
+import dev.bulwark.sbom.internal.DependencyGraph;
 import dev.bulwark.sbom.internal.Parsers;
 import dev.bulwark.sbom.internal.Pep503;
 import dev.bulwark.sbom.internal.TomlPackageLines;
@@ -21,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PDM's {@code pdm.lock}: kinds from each package's {@code groups} ({@code default} is runtime), edges from the
+ * PDM's {@code pdm.lock}: kinds from each package's {@code groups} ({@code default} is runtime) or, in older locks
+ * without them, from the locked groups and the pyproject's declarations propagated along the edges; edges from the
  * PEP 508 {@code dependencies} strings, direct packages from the pyproject beside it, path and editable
  * packages first-party.
  */
@@ -50,6 +52,7 @@ public final class PdmLockCataloger implements Cataloger {
     Map<String, String> refByName = new HashMap<>();
     Map<String, Component.Builder> builders = new LinkedHashMap<>();
     Map<String, JsonNode> nodes = new HashMap<>();
+    boolean kindsKnown = false;
     for (JsonNode p : packages) {
       String name = Parsers.text(p, "name");
       if (name == null) {
@@ -62,6 +65,7 @@ public final class PdmLockCataloger implements Cataloger {
           line == null ? Location.of(file.path()) : Location.atLine(file.path(), line)).firstParty(local);
       JsonNode groups = p.get("groups");
       if (groups != null && groups.isArray() && !groups.isEmpty()) {
+        kindsKnown = true;
         DependencyKind best = null;
         for (JsonNode g : groups) {
           DependencyKind k = PyProject.groupKind(g.asText());
@@ -80,17 +84,46 @@ public final class PdmLockCataloger implements Cataloger {
       nodes.put(ref, p);
       refByName.put(Pep503.normalize(name), ref);
     }
+    Map<String, List<String>> edges = new HashMap<>();
     nodes.forEach((ref, p) -> {
       for (JsonNode d : p.path("dependencies")) {
         Pep508 req = Pep508.parse(d.asText());
         String to = req == null ? null : refByName.get(Pep503.normalize(req.name()));
         if (to != null && !to.equals(ref)) {
           builders.get(ref).dependsOn(to);
+          edges.computeIfAbsent(ref, x -> new ArrayList<>()).add(to);
         }
       }
     });
+    if (!kindsKnown) {
+      inferKinds(root, pyproject, refByName, edges, builders);
+    }
     List<Component> out = new ArrayList<>();
     builders.values().forEach(b -> out.add(b.build()));
     return out;
+  }
+
+  /**
+   * Locks written without the {@code inherit_metadata} strategy have no per-package groups: a lock of the default
+   * group alone is all runtime, else the kinds propagate from the pyproject's declarations along the edges.
+   */
+  private static void inferKinds(JsonNode root, PyProject pyproject, Map<String, String> refByName,
+      Map<String, List<String>> edges, Map<String, Component.Builder> builders) {
+    JsonNode locked = root.path("metadata").path("groups");
+    if (locked.isArray() && locked.size() == 1 && "default".equals(locked.get(0).asText())) {
+      builders.values().forEach(b -> b.kind(DependencyKind.RUNTIME));
+      return;
+    }
+    if (pyproject == null) {
+      return;
+    }
+    Map<DependencyKind, List<String>> roots = new HashMap<>();
+    pyproject.declared().forEach((name, d) -> {
+      String ref = refByName.get(name);
+      if (ref != null) {
+        roots.computeIfAbsent(d.kind(), x -> new ArrayList<>()).add(ref);
+      }
+    });
+    DependencyGraph.kinds(edges, roots).forEach((ref, kind) -> builders.get(ref).kind(kind));
   }
 }
