@@ -48,8 +48,16 @@ public final class CargoLockCataloger implements Cataloger {
   public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
     String text = Parsers.readText(file, context);
     JsonNode root = Parsers.toml(file.path(), text);
-    JsonNode packages = Parsers.arrayOfTables(root, "package", file.path());
-    if (packages == null) {
+    JsonNode listed = Parsers.arrayOfTables(root, "package", file.path());
+    List<JsonNode> packages = new ArrayList<>();
+    if (root.path("root").isObject()) {
+      // lockfiles written by Cargo until late 2017 hold the root crate in a [root] table, not in [[package]]
+      packages.add(root.get("root"));
+    }
+    if (listed != null) {
+      listed.forEach(packages::add);
+    }
+    if (packages.isEmpty()) {
       return List.of();
     }
     Map<String, String> v1Checksums = new HashMap<>();
