@@ -12,9 +12,6 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
   record Requirement(String name, String version, String specifier, List<String> extras, String marker, String url,
       boolean editable, boolean firstParty, List<String> hashes, int line, List<String> via, boolean viaRoot) {}
 
-  /** Per-requirement options whose value may follow as the next word. */
-  private static final List<String> VALUED_OPTIONS = List.of("--global-option", "--install-option", "--config-settings");
-
   private static final List<String> IGNORED_OPTIONS = List.of("-i", "--index-url", "--extra-index-url", "-f",
       "--find-links", "--trusted-host", "--no-binary", "--only-binary", "--pre", "--prefer-binary",
       "--require-hashes", "--use-feature", "--no-index", "-Z", "--always-unzip", "--config-settings",
@@ -166,21 +163,20 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
   private static Requirement requirement(String content, boolean editable, int line) {
     List<String> hashes = new ArrayList<>();
     StringBuilder spec = new StringBuilder();
+    // as pip's break_args_options: the requirement ends at the first word starting with '-'; the rest are
+    // options (--hash, and global ones such as -f/--find-links that pip also accepts on a requirement line)
     String[] tokens = content.split("\\s+");
-    for (int t = 0; t < tokens.length; t++) {
-      String token = tokens[t];
-      if (token.startsWith("--hash=")) {
-        hashes.add(token.substring("--hash=".length()));
-      } else if (token.equals("--hash") && t + 1 < tokens.length) {
+    int t = 0;
+    while (t < tokens.length && !tokens[t].startsWith("-")) {
+      spec.append(spec.length() > 0 ? " " : "").append(tokens[t]);
+      t++;
+    }
+    for (; t < tokens.length; t++) {
+      if (tokens[t].startsWith("--hash=")) {
+        hashes.add(tokens[t].substring("--hash=".length()));
+      } else if (tokens[t].equals("--hash") && t + 1 < tokens.length) {
         // optparse also takes the value as the next word: --hash sha256:...
         hashes.add(tokens[++t]);
-      } else if (token.startsWith("--")) {
-        // per-requirement options (--global-option...) carry no identity
-        if (!token.contains("=") && VALUED_OPTIONS.contains(token) && t + 1 < tokens.length) {
-          t++;
-        }
-      } else {
-        spec.append(spec.length() > 0 ? " " : "").append(token);
       }
     }
     String s = spec.toString();
