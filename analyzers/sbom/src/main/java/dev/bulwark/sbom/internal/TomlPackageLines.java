@@ -30,7 +30,7 @@ public final class TomlPackageLines {
         flush(out, name, version, blockLine);
         name = null;
         version = null;
-        blockLine = l.equals("[[package]]") ? line : -1;
+        blockLine = l.equals("[[package]]") || l.equals("[[distribution]]") ? line : -1;
       } else if (blockLine > 0) {
         if (name == null && l.startsWith("name")) {
           name = value(l);

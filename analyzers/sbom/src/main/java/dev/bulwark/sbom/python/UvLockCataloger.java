@@ -1,6 +1,8 @@
 package dev.bulwark.sbom.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.model.Component;
 import dev.bulwark.model.DependencyKind;
 import dev.bulwark.model.DependencyScope;
@@ -24,7 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * uv's {@code uv.lock}: workspace members and editable, virtual, directory and path sources are first-party;
+ * uv's {@code uv.lock} ({@code [[package]]}, or {@code [[distribution]]} with string sources as uv 0.2 wrote them):
+ * workspace members and editable, virtual, directory and path sources are first-party;
  * their dependencies, optional dependencies and dependency groups are the direct ones; kinds propagate along
  * the locked edges ({@code dependencies}, {@code optional-dependencies}).
  */
@@ -46,6 +49,10 @@ public final class UvLockCataloger implements Cataloger {
     JsonNode root = Parsers.toml(file.path(), text);
     JsonNode packages = Parsers.arrayOfTables(root, "package", file.path());
     if (packages == null) {
+      // uv 0.2 (mid-2024) wrote [[distribution]] tables with the same fields
+      packages = Parsers.arrayOfTables(root, "distribution", file.path());
+    }
+    if (packages == null) {
       return List.of();
     }
     Map<String, Integer> lines = TomlPackageLines.of(text);
@@ -60,7 +67,7 @@ public final class UvLockCataloger implements Cataloger {
         throw new UnreadableInputException(file.path(), "a [[package]] has no name");
       }
       String version = Parsers.text(p, "version");
-      JsonNode source = p.path("source");
+      JsonNode source = sourceTable(p.path("source"));
       boolean local = source.has("editable") || source.has("virtual") || source.has("directory") || source.has("path")
           || source.has("workspace");
       Integer line = lines.get(name + "@" + version);
@@ -138,6 +145,20 @@ public final class UvLockCataloger implements Cataloger {
       out.add(b.build());
     }
     return out;
+  }
+
+  /** {@code { kind = value }}; uv 0.2 wrote the source as a string {@code kind+value} ({@code registry+https://…}). */
+  private static JsonNode sourceTable(JsonNode source) {
+    if (!source.isTextual()) {
+      return source;
+    }
+    String s = source.asText();
+    int plus = s.indexOf('+');
+    ObjectNode table = JsonNodeFactory.instance.objectNode();
+    if (plus > 0) {
+      table.put(s.substring(0, plus), s.substring(plus + 1));
+    }
+    return table;
   }
 
   private static void link(Map<String, Component.Builder> builders, Map<String, List<String>> edges, String from, String to) {
