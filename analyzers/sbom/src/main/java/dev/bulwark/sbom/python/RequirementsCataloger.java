@@ -44,7 +44,8 @@ public final class RequirementsCataloger implements Cataloger {
 
   static boolean isRequirementsName(ScanFile file) {
     String n = file.name().toLowerCase(Locale.ROOT);
-    if (!(n.endsWith(".txt") || n.endsWith(".in"))) {
+    // Rye's requirements.lock / requirements-dev.lock are pip-compile output
+    if (!(n.endsWith(".txt") || n.endsWith(".in") || n.startsWith("requirements") && n.endsWith(".lock"))) {
       return false;
     }
     String parent = file.parent();
@@ -108,6 +109,7 @@ public final class RequirementsCataloger implements Cataloger {
     }
     Map<String, Component.Builder> local = new LinkedHashMap<>();
     Map<String, String> refByName = new HashMap<>();
+    List<Component.Builder> perRequirement = new ArrayList<>();
     for (RequirementsFile.Requirement r : rf.requirements()) {
       String version = r.version();
       String normalized = Pep503.normalize(r.name());
@@ -141,10 +143,17 @@ public final class RequirementsCataloger implements Cataloger {
           b.hash(hashName(h.substring(0, colon)), h.substring(colon + 1).toLowerCase(Locale.ROOT));
         }
       }
-      b.scope(r.via().isEmpty() || r.viaRoot() ? DependencyScope.DIRECT : DependencyScope.TRANSITIVE);
       String ref = b.build().ref();
       local.put(ref, b);
       refByName.put(normalized, ref);
+      perRequirement.add(b);
+    }
+    for (int i = 0; i < perRequirement.size(); i++) {
+      RequirementsFile.Requirement r = rf.requirements().get(i);
+      // "# via <name>" of a package the file does not list is the project itself (Rye writes its name)
+      boolean direct = r.via().isEmpty() || r.viaRoot()
+          || r.via().stream().anyMatch(parent -> !refByName.containsKey(Pep503.normalize(parent)));
+      perRequirement.get(i).scope(direct ? DependencyScope.DIRECT : DependencyScope.TRANSITIVE);
     }
     // pip-compile "# via parent": the parent depends on this requirement
     for (RequirementsFile.Requirement r : rf.requirements()) {

@@ -253,7 +253,7 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
 
   /** Name from a wheel/sdist file name or the last folder of a path or repository URL. */
   private static String nameFromPath(String s) {
-    String p = s;
+    String p = s.regionMatches(true, 0, "file:", 0, 5) ? s.substring(5) : s;
     int hash = p.indexOf('#');
     if (hash >= 0) {
       p = p.substring(0, hash);
