@@ -84,13 +84,29 @@ public final class GradleVersionCatalogCataloger implements Cataloger {
     return out;
   }
 
-  /** A plain version, or the {@code strictly}/{@code require} of a rich one; null for ranges or nothing. */
+  /**
+   * A plain version, or the first plain one of a rich version's {@code strictly}, {@code require} and
+   * {@code prefer} (Gradle picks the preferred version inside a strict range); null for ranges or nothing.
+   */
   private static String rich(JsonNode v) {
     if (v == null) {
       return null;
     }
-    String s = v.isTextual() ? v.asText() : Parsers.text(v, "strictly") != null ? Parsers.text(v, "strictly") : Parsers.text(v, "require");
-    if (s == null || s.isBlank() || s.startsWith("[") || s.startsWith("(") || s.contains("+") || s.contains(",")) {
+    if (v.isTextual()) {
+      return plain(v.asText());
+    }
+    for (String key : List.of("strictly", "require", "prefer")) {
+      String s = plain(Parsers.text(v, key));
+      if (s != null) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static String plain(String s) {
+    if (s == null || s.isBlank() || s.startsWith("[") || s.startsWith("]") || s.startsWith("(") || s.contains("+")
+        || s.contains(",")) {
       return null;
     }
     return s;
