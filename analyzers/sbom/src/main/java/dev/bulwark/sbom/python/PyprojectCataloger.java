@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code pyproject.toml}: the project itself (first-party) and, when no lockfile sits beside it, its declared
@@ -24,7 +25,10 @@ import java.util.Locale;
  */
 public final class PyprojectCataloger implements Cataloger {
 
-  private static final List<String> LOCKFILES = List.of("poetry.lock", "uv.lock", "pdm.lock", "Pipfile.lock", "pylock.toml");
+  private static final List<String> LOCKFILES = List.of("poetry.lock", "uv.lock", "pdm.lock", "Pipfile.lock", "pylock.toml",
+      "requirements.lock");
+  private static final List<String> WORKSPACE_LOCKFILES = List.of("uv.lock", "poetry.lock", "pdm.lock");
+  private static final int MAX_WORKSPACE_DEPTH = 8;
 
   @Override
   public String id() {
@@ -40,7 +44,8 @@ public final class PyprojectCataloger implements Cataloger {
   public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
     PyProject p = PyProject.of(Parsers.toml(file, context));
     boolean vendored = dev.bulwark.sbom.internal.VendoredPaths.isVendored(file.path());
-    boolean locked = vendored || LOCKFILES.stream().anyMatch(l -> context.tree().sibling(file, l).isPresent());
+    boolean locked = vendored || LOCKFILES.stream().anyMatch(l -> context.tree().sibling(file, l).isPresent())
+        || lockedAbove(file, context);
     List<Component> out = new ArrayList<>();
     List<String> direct = new ArrayList<>();
     if (!locked) {
@@ -65,6 +70,38 @@ public final class PyprojectCataloger implements Cataloger {
           .location(Location.of(file.path())).dependsOn(direct).build());
     }
     return out;
+  }
+
+  /**
+   * A workspace member or path package: a uv, Poetry or PDM lockfile in a folder above records this folder as a
+   * local package ({@code editable = "libs/api"}, {@code url = "libs/api"}, {@code path = "./libs/api"}), so that
+   * lockfile pins the member's dependencies and its unpinned declarations would only duplicate them.
+   */
+  private static boolean lockedAbove(ScanFile file, ScanContext context) {
+    String folder = file.parent();
+    String relative = "";
+    for (int depth = 0; depth < MAX_WORKSPACE_DEPTH && !folder.isEmpty(); depth++) {
+      int cut = folder.lastIndexOf('/');
+      String name = folder.substring(cut + 1);
+      relative = relative.isEmpty() ? name : name + "/" + relative;
+      folder = cut < 0 ? "" : folder.substring(0, cut);
+      for (String lock : WORKSPACE_LOCKFILES) {
+        Optional<ScanFile> f = context.tree().file(folder.isEmpty() ? lock : folder + "/" + lock);
+        if (f.isPresent() && records(f.get(), relative, context)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean records(ScanFile lock, String relative, ScanContext context) {
+    try {
+      String text = Parsers.readText(lock, context);
+      return text.contains("\"" + relative + "\"") || text.contains("\"./" + relative + "\"");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
