@@ -12,6 +12,10 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
   record Requirement(String name, String version, String specifier, List<String> extras, String marker, String url,
       boolean editable, boolean firstParty, List<String> hashes, int line, List<String> via, boolean viaRoot) {}
 
+  /** Folders conda builds packages in, as they appear in {@code pip freeze}'s {@code file:} URLs. */
+  private static final List<String> CONDA_BUILD_DIRS = List.of("/croot/", "/conda-bld/", "/feedstock_root/",
+      "/tmp/build/", ":/bld/");
+
   private static final List<String> IGNORED_OPTIONS = List.of("-i", "--index-url", "--extra-index-url", "-f",
       "--find-links", "--trusted-host", "--no-binary", "--only-binary", "--pre", "--prefer-binary",
       "--require-hashes", "--use-feature", "--no-index", "-Z", "--always-unzip", "--config-settings",
@@ -183,7 +187,9 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
     if (s.isEmpty()) {
       return null;
     }
-    if (looksLikeUrlOrPath(s)) {
+    // "name @ url" is a PEP 508 direct reference: its name is the declared one, not the URL's last segment
+    Pep508 p = Pep508.parse(s);
+    if ((p == null || p.url() == null) && looksLikeUrlOrPath(s)) {
       String marker = null;
       int semi = s.indexOf("; ");
       if (semi > 0) {
@@ -212,14 +218,22 @@ record RequirementsFile(List<Requirement> requirements, List<Include> includes) 
       String version = local ? null : wheelVersion(s);
       return new Requirement(name, version, null, List.copyOf(extras), marker, s, editable, local, hashes, line, List.of(), true);
     }
-    Pep508 p = Pep508.parse(s);
     if (p == null) {
       return null;
     }
-    boolean local = p.url() != null && isLocal(p.url());
+    boolean local = p.url() != null && isLocal(p.url()) && !isCondaBuild(p.url());
     String version = p.url() == null ? p.pinnedVersion() : local ? null : wheelVersion(p.url());
     return new Requirement(p.name(), version, p.specifier(), p.extras(), p.marker(), p.url(), editable, local, hashes,
         line, List.of(), true);
+  }
+
+  /**
+   * {@code pip freeze} in a conda environment writes {@code name @ file:///croot/name_1690978916802/work} for
+   * packages conda built: a third-party distribution whose version the line does not tell, not a local project.
+   */
+  static boolean isCondaBuild(String url) {
+    String l = url.toLowerCase(Locale.ROOT).replace('\\', '/');
+    return l.startsWith("file:") && CONDA_BUILD_DIRS.stream().anyMatch(l::contains);
   }
 
   private static boolean looksLikeUrlOrPath(String s) {
