@@ -49,7 +49,12 @@ public final class PyprojectCataloger implements Cataloger {
     List<Component> out = new ArrayList<>();
     List<String> direct = new ArrayList<>();
     if (!locked) {
+      String self = p.name() == null ? null : Pep503.normalize(p.name());
       for (PyProject.Declared d : p.declared().values()) {
+        if (Pep503.normalize(d.name()).equals(self)) {
+          // an extra or group naming the project itself ("all = ['my-lib[gpu,dev]']") adds no package
+          continue;
+        }
         String version = exact(d);
         Component.Builder b = PyComponents.library(d.name(), version, Location.of(file.path()))
             .scope(DependencyScope.DIRECT).kind(d.kind()).property("python:specifier", d.specifier())
