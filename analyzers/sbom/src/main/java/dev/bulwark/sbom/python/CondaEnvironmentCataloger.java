@@ -45,8 +45,14 @@ public final class CondaEnvironmentCataloger implements Cataloger {
   public List<Component> catalog(ScanFile file, ScanContext context) throws IOException {
     JsonNode root = Parsers.yaml(file, context);
     List<Component> out = new ArrayList<>();
-    String defaultChannel = root.path("channels").isArray() && !root.path("channels").isEmpty()
-        ? root.path("channels").get(0).asText() : null;
+    String defaultChannel = null;
+    for (JsonNode channel : root.path("channels")) {
+      // "nodefaults" only removes the defaults channel; it is no channel a package comes from
+      if (!channel.asText().equals("nodefaults")) {
+        defaultChannel = channel.asText();
+        break;
+      }
+    }
     for (JsonNode d : root.path("dependencies")) {
       if (d.isObject()) {
         for (JsonNode pip : d.path("pip")) {
