@@ -87,12 +87,14 @@ final class HuggingFaceFolder {
 
   private static ModelCard card(ScanFile beside, ScanContext context) {
     return (beside.name().equals(README) ? java.util.Optional.of(beside) : context.tree().sibling(beside, README))
-        .filter(r -> r.size() < MAX_CARD)
         .map(r -> {
+          if (r.size() >= MAX_CARD) {
+            return ModelCard.unreadable("model card of " + r.size() + " bytes, more than " + MAX_CARD + "; not read");
+          }
           try {
             return ModelCard.parse(r.readString(MAX_CARD));
           } catch (IOException e) {
-            return new ModelCard(Map.of());
+            return ModelCard.unreadable("model card unreadable: " + e.getMessage());
           }
         }).orElse(new ModelCard(Map.of()));
   }
@@ -131,6 +133,7 @@ final class HuggingFaceFolder {
       if (!k.equals("datasets")) b.property(CARD + k, String.join(",", v));
     });
     card.spdxLicenses().forEach(b::license);
+    b.property("bulwark:model:cardProblem", card.problem());
     // CycloneDX modelParameters: the task is the card's pipeline_tag, family and architecture come from config.json
     card.get("pipeline_tag").stream().findFirst().ifPresent(t -> b.property(CARD + "task", t));
     b.property(CARD + "architectureFamily", root.path("model_type").asText(null));

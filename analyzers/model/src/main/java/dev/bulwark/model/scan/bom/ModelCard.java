@@ -9,8 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The YAML front matter of a Hugging Face model card ({@code README.md}): licence, datasets, base model... */
-public record ModelCard(Map<String, List<String>> fields) {
+/**
+ * The YAML front matter of a Hugging Face model card ({@code README.md}): licence, datasets, base model...
+ * {@code problem} says why a card that has front matter gave nothing (invalid or hostile YAML, no closing
+ * line, too large); null when it was read or there is none.
+ */
+public record ModelCard(Map<String, List<String>> fields, String problem) {
+  public ModelCard(Map<String, List<String>> fields) {
+    this(fields, null);
+  }
+
+  static ModelCard unreadable(String problem) {
+    return new ModelCard(Map.of(), problem);
+  }
+
   static final List<String> KEYS = List.of("license", "license_name", "license_link", "datasets", "base_model",
       "base_model_relation", "pipeline_tag", "language", "library_name", "tags");
   private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -33,17 +45,19 @@ public record ModelCard(Map<String, List<String>> fields) {
     int start = text.indexOf('\n');
     int end = text.indexOf("\n---", start);
     if (start < 0 || end < 0) {
-      return new ModelCard(Map.of());
+      return unreadable("front matter has no closing '---' line");
     }
     JsonNode root;
     try {
       root = YAML.readTree(text.substring(start + 1, end + 1));
     } catch (IOException | RuntimeException e) {
-      return new ModelCard(Map.of());
+      // SnakeYAML's limits (aliases, nesting, size) end here too, with their own message
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
+      return unreadable("front matter is not valid YAML: " + (m.length() > 200 ? m.substring(0, 200) + "..." : m));
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (root == null || !root.isObject()) {
-      return new ModelCard(Map.of());
+      return root == null || root.isMissingNode() || root.isNull() ? new ModelCard(Map.of()) : unreadable("front matter is not a YAML mapping");
     }
     for (String k : KEYS) {
       JsonNode v = root.get(k);

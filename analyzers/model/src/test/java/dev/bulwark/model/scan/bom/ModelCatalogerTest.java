@@ -184,6 +184,37 @@ class ModelCatalogerTest {
   }
 
   @Test
+  void aCardThatCannotBeReadSaysWhyOnTheModel() throws IOException {
+    String config = "{\"model_type\": \"bert\", \"architectures\": [\"BertModel\"]}";
+    StringBuilder laughs = new StringBuilder("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 30; i++) {
+      laughs.append((char) ('a' + i / 26)).append((char) ('a' + i % 26)).append(": &l").append(i).append(" [")
+          .append(i == 1 ? "*a" : "*l" + (i - 1)).append(", ").append(i == 1 ? "*a" : "*l" + (i - 1)).append("]\n");
+    }
+    laughs.append("license: mit\n---\n# card\n");
+    Map<String, String> cases = Map.of(
+        "---\nlicense: [mit\npipeline_tag: fill-mask\n---\n", "front matter is not valid YAML",
+        "---\nlicense: mit\n\n# no closing line\n", "no closing '---' line",
+        "---\n- just\n- a list\n---\n", "not a YAML mapping");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      java.nio.file.Path dir = Files.createTempDirectory("card");
+      Files.writeString(dir.resolve("config.json"), config);
+      Files.writeString(dir.resolve("README.md"), c.getKey());
+      Component hf = model(catalogAll(Fixtures.context(dir)));
+      assertThat(hf.properties().get("bulwark:model:cardProblem")).as(c.getKey()).contains(c.getValue());
+      assertThat(hf.licenses()).isEmpty();
+    }
+    assertThat(model(catalog("datasets")).properties()).doesNotContainKey("bulwark:model:cardProblem");
+    // aliases are not expanded (a billion laughs stays a few hundred bytes) and the rest of the card is read
+    java.nio.file.Path dir = Files.createTempDirectory("card");
+    Files.writeString(dir.resolve("config.json"), config);
+    Files.writeString(dir.resolve("README.md"), laughs.toString());
+    Component hf = model(catalogAll(Fixtures.context(dir)));
+    assertThat(hf.licenses()).containsExactly("MIT");
+    assertThat(hf.properties()).doesNotContainKey("bulwark:model:cardProblem");
+  }
+
+  @Test
   void hubUrlsInTheCardAreRepositoryIds() throws IOException {
     List<Component> all = catalog("hub-urls");
     assertThat(model(all).dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
