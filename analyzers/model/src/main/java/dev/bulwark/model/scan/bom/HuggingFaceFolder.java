@@ -25,12 +25,14 @@ import java.util.Set;
 /**
  * A Hugging Face model folder as one component. The folder is found by the first of: {@code config.json}
  * (transformers: {@code model_type}/{@code architectures}), {@code adapter_config.json} (PEFT:
- * {@code peft_type}/{@code base_model_name_or_path}) or, for folders with neither (GGUF quantisation
+ * {@code peft_type}/{@code base_model_name_or_path}), {@code model_index.json} (a diffusers pipeline:
+ * {@code _class_name}/{@code _diffusers_version}) or, for folders with none (GGUF quantisation
  * repositories), a {@code README.md} whose front matter describes a model.
  */
 final class HuggingFaceFolder {
   static final String CONFIG = "config.json";
   static final String ADAPTER = "adapter_config.json";
+  static final String PIPELINE = "model_index.json";
   static final String README = "README.md";
   private static final long MAX_JSON = 8L << 20;
   private static final int MAX_CARD = 1 << 20;
@@ -43,6 +45,7 @@ final class HuggingFaceFolder {
     return switch (file.name()) {
       case CONFIG -> h.contains("\"model_type\"") || h.contains("\"architectures\"");
       case ADAPTER -> h.contains("\"peft_type\"") || h.contains("\"base_model_name_or_path\"");
+      case PIPELINE -> h.contains("\"_class_name\"") && h.contains("\"_diffusers_version\"");
       case README -> h.startsWith("---") || h.startsWith("\uFEFF---");
       default -> false;
     };
@@ -60,9 +63,15 @@ final class HuggingFaceFolder {
         root = json(file);
         if (root == null || !(root.has("peft_type") || root.has("base_model_name_or_path"))) return List.of();
       }
+      case PIPELINE -> {
+        if (context.tree().sibling(file, CONFIG).filter(HuggingFaceFolder::claims).isPresent()) return List.of();
+        root = json(file);
+        if (root == null || !root.path("_class_name").isTextual()) return List.of();
+      }
       case README -> {
         if (context.tree().sibling(file, CONFIG).filter(HuggingFaceFolder::claims).isPresent()
-            || context.tree().sibling(file, ADAPTER).filter(HuggingFaceFolder::claims).isPresent()) {
+            || context.tree().sibling(file, ADAPTER).filter(HuggingFaceFolder::claims).isPresent()
+            || context.tree().sibling(file, PIPELINE).filter(HuggingFaceFolder::claims).isPresent()) {
           return List.of();
         }
         root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -128,6 +137,19 @@ final class HuggingFaceFolder {
     }
     List<String> arch = new ArrayList<>();
     root.path("architectures").forEach(a -> arch.add(a.asText()));
+    if (file.name().equals(PIPELINE)) {
+      // a diffusers pipeline: its class is the architecture; each part ("unet": ["diffusers",
+      // "UNet2DConditionModel"]) lives in a sub-folder that is catalogued on its own
+      arch.add(root.path("_class_name").asText());
+      List<String> parts = new ArrayList<>();
+      root.fields().forEachRemaining(e -> {
+        if (!e.getKey().startsWith("_") && e.getValue().isArray() && e.getValue().size() == 2 && e.getValue().get(1).isTextual()
+            && parts.size() < 50) {
+          parts.add(e.getKey() + "=" + e.getValue().get(1).asText());
+        }
+      });
+      if (!parts.isEmpty()) b.property("bulwark:model:pipelineComponents", String.join(",", parts));
+    }
     if (!arch.isEmpty()) b.property("bulwark:model:architectures", String.join(",", arch));
     card.fields().forEach((k, v) -> {
       if (!k.equals("datasets")) b.property(CARD + k, String.join(",", v));
@@ -168,6 +190,7 @@ final class HuggingFaceFolder {
 
   private static String framework(ScanFile file, JsonNode root, ModelCard card) {
     if (file.name().equals(ADAPTER)) return "peft";
+    if (file.name().equals(PIPELINE)) return "diffusers";
     if (root.has("transformers_version") || root.has("architectures")) return "transformers";
     return card.get("library_name").stream().findFirst().orElse("huggingface");
   }

@@ -215,6 +215,22 @@ class ModelCatalogerTest {
   }
 
   @Test
+  void diffusersPipelineFolderIsOneModelWithItsCard() throws IOException {
+    List<Component> all = catalog("diffusers-pipeline");
+    List<Component> folders = all.stream().filter(c -> "huggingface".equals(c.properties().get(ModelCataloger.FORMAT))).toList();
+    assertThat(folders).extracting(c -> c.properties().get(ModelCataloger.FRAMEWORK)).containsExactlyInAnyOrder("diffusers", "transformers");
+    Component pipeline = folders.stream().filter(c -> "diffusers".equals(c.properties().get(ModelCataloger.FRAMEWORK))).findFirst().orElseThrow();
+    assertThat(pipeline.ref()).isEqualTo("machine-learning-model:./");
+    assertThat(pipeline.licenses()).containsExactly("LicenseRef-creativeml-openrail-m");
+    assertThat(pipeline.properties())
+        .containsEntry("bulwark:model:architectures", "StableDiffusionPipeline")
+        .containsEntry("bulwark:modelCard:modelArchitecture", "StableDiffusionPipeline")
+        .containsEntry("bulwark:modelCard:task", "text-to-image")
+        .containsEntry("bulwark:model:pipelineComponents", "feature_extractor=CLIPImageProcessor,scheduler=PNDMScheduler,"
+            + "text_encoder=CLIPTextModel,tokenizer=CLIPTokenizer,unet=UNet2DConditionModel,vae=AutoencoderKL");
+  }
+
+  @Test
   void hubUrlsInTheCardAreRepositoryIds() throws IOException {
     List<Component> all = catalog("hub-urls");
     assertThat(model(all).dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
