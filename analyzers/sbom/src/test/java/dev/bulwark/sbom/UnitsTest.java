@@ -40,6 +40,32 @@ class UnitsTest {
     assertThat(SpdxLicenses.normalize("  ")).isNull();
   }
 
+  /** Declarations as found in real npm, PyPI, RPM and POM metadata. */
+  @Test
+  void declaredLicenceVariantsNormalise() {
+    assertThat(SpdxLicenses.normalize("MIT/X11")).isEqualTo("MIT");
+    assertThat(SpdxLicenses.normalize("The MIT License (MIT)")).isEqualTo("MIT");
+    assertThat(SpdxLicenses.normalize("(MIT OR Apache-2.0)")).isEqualTo("MIT OR Apache-2.0");
+    assertThat(SpdxLicenses.normalize("(MIT OR Apache-2.0) AND (BSD-3-Clause OR Zlib)"))
+        .isEqualTo("(MIT OR Apache-2.0) AND (BSD-3-Clause OR Zlib)");
+    assertThat(SpdxLicenses.normalize("GPLv3+")).isEqualTo("GPL-3.0-or-later");
+    assertThat(SpdxLicenses.normalize("LGPLv2.1")).isEqualTo("LGPL-2.1-only");
+    assertThat(SpdxLicenses.normalize("AGPLv3+")).isEqualTo("AGPL-3.0-or-later");
+    assertThat(SpdxLicenses.normalize("GNU GPL v3")).isEqualTo("GPL-3.0-only");
+    assertThat(SpdxLicenses.normalize("GNU LESSER GENERAL PUBLIC LICENSE, Version 2.1")).isEqualTo("LGPL-2.1-only");
+    assertThat(SpdxLicenses.normalize("GNU Affero General Public License v3.0")).isEqualTo("AGPL-3.0-only");
+    assertThat(SpdxLicenses.normalize("CDDL + GPLv2 with classpath exception"))
+        .isEqualTo("CDDL-1.0 OR GPL-2.0-only WITH Classpath-exception-2.0");
+    assertThat(SpdxLicenses.normalize("GPL2 w/ CPE")).isEqualTo("GPL-2.0-only WITH Classpath-exception-2.0");
+    assertThat(SpdxLicenses.normalize("http://www.apache.org/licenses/LICENSE-2.0.txt")).isEqualTo("Apache-2.0");
+    assertThat(SpdxLicenses.normalize("https://opensource.org/licenses/MIT")).isEqualTo("MIT");
+    assertThat(SpdxLicenses.normalize("http://www.eclipse.org/legal/epl-v10.html")).isEqualTo("EPL-1.0");
+    assertThat(SpdxLicenses.normalize("https://www.mozilla.org/en-US/MPL/2.0/")).isEqualTo("MPL-2.0");
+    assertThat(SpdxLicenses.normalize("https://github.com/o/r/blob/main/LICENSE")).isEqualTo("https://github.com/o/r/blob/main/LICENSE");
+    assertThat(SpdxLicenses.normalize("MIT License (Apache-2.0)")).isEqualTo("MIT License (Apache-2.0)");
+    assertThat(SpdxLicenses.normalize("UNLICENSED")).isEqualTo("UNLICENSED");
+  }
+
   @Test
   void purlsFollowTheSpec() {
     assertThat(Purls.pypi("Django_REST.framework", "3.14.0")).isEqualTo("pkg:pypi/django-rest-framework@3.14.0");

@@ -67,6 +67,8 @@ public final class SpdxLicenses {
         {"hpnd", "HPND"}, {"historical permission notice and disclaimer hpnd", "HPND"},
         {"mit no attribution", "MIT-0"}, {"blueoak 1 0 0", "BlueOak-1.0.0"}, {"0bsd", "0BSD"},
         {"zero clause bsd", "0BSD"}, {"bsd zero clause", "0BSD"}, {"osi approved", null},
+        {"cddl+ gplv2 with classpath exception", "CDDL-1.0 OR GPL-2.0-only WITH Classpath-exception-2.0"},
+        {"gpl2 w cpe", "GPL-2.0-only WITH Classpath-exception-2.0"},
     };
     for (String[] a : aliases) {
       if (a[1] != null) {
@@ -156,16 +158,66 @@ public final class SpdxLicenses {
       int last = d.lastIndexOf("::");
       d = d.substring(last + 2).strip();
     }
+    String known = known(d);
+    return known != null ? known : d;
+  }
+
+  /** The SPDX id or expression a declaration stands for, or null when it cannot be mapped. */
+  private static String known(String d) {
     String id = id(d);
     if (id != null) {
       return id;
+    }
+    if (d.equalsIgnoreCase("MIT/X11") || d.equalsIgnoreCase("MIT/Expat")) {
+      return "MIT"; // one licence under two names, not a choice between MIT and X11
     }
     String expr = expression(d);
     if (expr != null) {
       return expr;
     }
-    String byName = NAMES.get(nameKey(d));
-    return byName != null ? byName : d;
+    String key = nameKey(d);
+    String byName = NAMES.get(key);
+    if (byName != null) {
+      return byName.contains(" ") ? byName : modernise(byName);
+    }
+    String gnu = gnuFamily(key);
+    if (gnu != null) {
+      return gnu;
+    }
+    String url = LicenseUrls.id(d);
+    if (url != null) {
+      return url;
+    }
+    return abbreviated(d);
+  }
+
+  /** "The MIT License (MIT)": a name followed by its abbreviation, when both mean the same licence. */
+  private static String abbreviated(String d) {
+    int open = d.lastIndexOf('(');
+    if (open <= 0 || !d.endsWith(")") || d.indexOf(')') < open) {
+      return null;
+    }
+    String name = known(d.substring(0, open).strip());
+    String abbreviation = known(d.substring(open + 1, d.length() - 1).strip());
+    return name != null && name.equals(abbreviation) ? name : null;
+  }
+
+  private static final java.util.regex.Pattern GNU = java.util.regex.Pattern.compile(
+      "(?:gnu )?(?:(a|l)gpl|gpl|(affero|lesser|library) general public|general public) ?v?([1-3])(?: ([01]))?"
+          + "(\\+| or later| or any later| only)?");
+
+  /** GNU licences by abbreviation or name with a version: "GPLv3+", "LGPLv2.1", "GNU General Public License v3.0". */
+  private static String gnuFamily(String key) {
+    var m = GNU.matcher(key);
+    if (!m.matches()) {
+      return null;
+    }
+    String family = m.group(1) != null ? m.group(1).toUpperCase(Locale.ROOT) + "GPL"
+        : m.group(2) == null ? "GPL" : m.group(2).equals("affero") ? "AGPL" : "LGPL";
+    String version = m.group(3) + "." + (m.group(4) == null ? "0" : m.group(4));
+    String suffix = m.group(5) == null || m.group(5).equals(" only") ? "-only" : "-or-later";
+    String id = family + "-" + version + suffix;
+    return IDS.containsKey(id.toLowerCase(Locale.ROOT)) ? IDS.get(id.toLowerCase(Locale.ROOT)) : null;
   }
 
   /** All licences from a list of Python classifiers ({@code License :: OSI Approved :: MIT License}). */
@@ -253,7 +305,22 @@ public final class SpdxLicenses {
       expectLicence = false;
       afterWith = false;
     }
-    return depth == 0 && !expectLicence ? trim(out).toString().replace("( ", "(") : null;
+    return depth == 0 && !expectLicence ? withoutOuterParentheses(trim(out).toString().replace("( ", "(")) : null;
+  }
+
+  /** "(MIT OR Apache-2.0)" as npm and Cargo often write it: the outer pair groups nothing. */
+  private static String withoutOuterParentheses(String e) {
+    if (!e.startsWith("(") || !e.endsWith(")")) {
+      return e;
+    }
+    int depth = 0;
+    for (int i = 0; i < e.length() - 1; i++) {
+      depth += e.charAt(i) == '(' ? 1 : e.charAt(i) == ')' ? -1 : 0;
+      if (depth == 0) {
+        return e; // "(A OR B) AND (C OR D)"
+      }
+    }
+    return e.substring(1, e.length() - 1);
   }
 
   private static StringBuilder trim(StringBuilder b) {
