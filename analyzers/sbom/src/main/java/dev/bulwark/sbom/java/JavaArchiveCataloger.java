@@ -114,7 +114,7 @@ public final class JavaArchiveCataloger implements Cataloger {
           .location(Location.of(file.path())).property("bulwark:identifiedBy", "pom.properties");
       boolean own = stem.equals(a + (v == null ? "" : "-" + v)) || stem.equals(a);
       if (own && license != null) {
-        b.license(SpdxLicenses.normalize(license));
+        b.licenses(SpdxLicenses.fromBundleLicense(license));
       }
       if (!own) {
         b.property("bulwark:evidence", file.path() + "!" + e.getKey());
@@ -150,7 +150,7 @@ public final class JavaArchiveCataloger implements Cataloger {
         .purl(Purls.maven(group, name, version)).ecosystem(Ecosystems.MAVEN)
         .location(Location.of(file.path())).property("bulwark:identifiedBy", manifest == null ? "file-name" : "manifest");
     if (license != null) {
-      b.license(SpdxLicenses.normalize(license));
+      b.licenses(SpdxLicenses.fromBundleLicense(license));
     }
     return b.build();
   }

@@ -234,6 +234,47 @@ public final class SpdxLicenses {
     return out;
   }
 
+  /**
+   * The licences of an OSGi {@code Bundle-License} header: comma-separated, each name optionally quoted and
+   * followed by {@code ;link=...}/{@code ;description=...} attributes. When the parts are not all licences the
+   * commas belong to one name ("Apache License, Version 2.0").
+   */
+  public static List<String> fromBundleLicense(String header) {
+    List<String> parts = splitOutsideQuotes(header, ',');
+    List<String> out = new ArrayList<>();
+    for (String part : parts) {
+      String known = known(unquote(splitOutsideQuotes(part, ';').get(0)));
+      if (known == null) {
+        String whole = normalize(unquote(splitOutsideQuotes(header, ';').get(0)));
+        return whole == null ? List.of() : List.of(whole);
+      }
+      out.add(known);
+    }
+    return out;
+  }
+
+  private static List<String> splitOutsideQuotes(String s, char separator) {
+    List<String> out = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == separator && !quoted) {
+        out.add(s.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(s.substring(start));
+    return out;
+  }
+
+  private static String unquote(String s) {
+    String t = s.strip();
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1).strip() : t;
+  }
+
   private static boolean isKnownIdOrExpression(String s) {
     return expression(s) != null || id(s) != null;
   }
