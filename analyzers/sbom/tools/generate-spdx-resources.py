@@ -12,7 +12,8 @@ COMMON_TEXTS = ["MIT", "MIT-0", "Apache-2.0", "Apache-1.1", "BSD-2-Clause", "BSD
     "ISC", "0BSD", "Unlicense", "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "GPL-2.0-only", "GPL-3.0-only",
     "LGPL-2.1-only", "LGPL-3.0-only", "AGPL-3.0-only", "MPL-2.0", "MPL-1.1", "EPL-1.0", "EPL-2.0",
     "BSL-1.0", "Zlib", "Python-2.0", "PSF-2.0", "Artistic-2.0", "CDDL-1.0", "CDDL-1.1", "WTFPL", "BlueOak-1.0.0",
-    "UPL-1.0", "Unicode-3.0", "OFL-1.1", "PostgreSQL", "NCSA", "X11", "HPND", "CPL-1.0", "EUPL-1.2", "MS-PL"]
+    "UPL-1.0", "Unicode-3.0", "OFL-1.1", "PostgreSQL", "NCSA", "X11", "HPND", "CPL-1.0", "EUPL-1.2", "MS-PL",
+    "BSD-4-Clause"]
 
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "src", "main", "resources", "dev", "bulwark", "sbom", "license")
