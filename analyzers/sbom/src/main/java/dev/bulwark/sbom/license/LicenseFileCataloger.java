@@ -35,7 +35,8 @@ public final class LicenseFileCataloger implements Cataloger {
     String ext = dot < 0 ? "" : n.substring(dot + 1);
     boolean named = (stem.equals("license") || stem.equals("licence") || stem.equals("copying") || stem.equals("unlicense")
         || stem.startsWith("license-") || stem.startsWith("licence-") || stem.startsWith("copying-"))
-        && (ext.isEmpty() || ext.equals("txt") || ext.equals("md") || ext.equals("rst"));
+        && (ext.isEmpty() || ext.equals("txt") || ext.equals("md") || ext.equals("rst")
+            || stem.equals("copying") && (ext.equals("lesser") || ext.equals("lib")));
     return named && file.size() <= MAX_BYTES && file.kind() == FileKind.TEXT;
   }
 

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,18 +27,24 @@ public final class LicenseTexts {
   private static final int MAX_CHARS = 256 << 10;
 
   private static final class Holder {
-    static final Map<String, Set<Long>> REFERENCE = load();
+    static final List<Map.Entry<String, Set<Long>>> REFERENCE = load();
   }
 
   private LicenseTexts() {}
 
   public record Match(String id, double similarity) {}
 
-  private static Map<String, Set<Long>> load() {
-    Map<String, Set<Long>> out = new LinkedHashMap<>();
+  private static List<Map.Entry<String, Set<Long>>> load() {
+    List<Map.Entry<String, Set<Long>>> out = new ArrayList<>();
     for (String id : read("texts/index.txt").split("\n")) {
       if (!id.isBlank()) {
-        out.put(id.strip(), bigrams(read("texts/" + id.strip() + ".txt")));
+        String text = read("texts/" + id.strip() + ".txt");
+        out.add(Map.entry(id.strip(), bigrams(text)));
+        // the SPDX LGPL-3.0 text carries the GPL-3.0 it builds on; COPYING.LESSER and GitHub's template do not
+        int gpl = text.indexOf("\nGNU GENERAL PUBLIC LICENSE\n");
+        if (id.strip().equals("LGPL-3.0-only") && gpl > 0) {
+          out.add(Map.entry(id.strip(), bigrams(text.substring(0, gpl))));
+        }
       }
     }
     return out;
@@ -66,7 +71,7 @@ public final class LicenseTexts {
     Match best = null;
     Match contained = null;
     int containedSize = 0;
-    for (Map.Entry<String, Set<Long>> e : Holder.REFERENCE.entrySet()) {
+    for (Map.Entry<String, Set<Long>> e : Holder.REFERENCE) {
       Set<Long> ref = e.getValue();
       int common = 0;
       Set<Long> small = mine.size() < ref.size() ? mine : ref;
