@@ -97,9 +97,15 @@ public final class ArrowIpc {
             types = new ArrayList<>();
             schema(meta, header, names, types);
           } else if (headerType == 3 && header >= 0) {
-            rows += Flat.int64(meta, header, 0);
+            long length = Flat.int64(meta, header, 0);
+            if (length < 0) {
+              throw new UnreadableInputException(path, "Arrow record batch at offset " + pos + " has a negative length " + length);
+            }
+            rows = Math.addExact(rows, length);
             batches++;
           }
+        } catch (ArithmeticException e) {
+          throw new UnreadableInputException(path, "Arrow record batch lengths overflow a 64-bit row count at offset " + pos, e);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
           throw new UnreadableInputException(path, "malformed Arrow metadata at offset " + pos, e);
         }

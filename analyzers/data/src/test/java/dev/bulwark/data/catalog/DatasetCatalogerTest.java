@@ -116,4 +116,24 @@ class DatasetCatalogerTest {
     assertThatThrownBy(() -> cataloger.catalog(Fixtures.file(cut), Fixtures.context(dir)))
         .isInstanceOf(UnreadableInputException.class).hasMessageContaining("cut.arrow");
   }
+
+  @Test
+  void arrowBatchLengthsThatAreNegativeOrOverflowAreUnreadable(@TempDir Path dir) throws IOException {
+    // people.stream's three record batches declare their row counts (int64) at these offsets
+    long[] lengthAt = {376, 26712, 53048};
+    byte[] all = Files.readAllBytes(arrow.resolve("people.stream"));
+    java.nio.ByteBuffer negative = java.nio.ByteBuffer.wrap(all.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(negative.getLong((int) lengthAt[0])).isEqualTo(1000);
+    negative.putLong((int) lengthAt[0], -5);
+    Path neg = Files.write(dir.resolve("negative.arrows"), negative.array());
+    assertThatThrownBy(() -> cataloger.catalog(Fixtures.file(neg), Fixtures.context(dir)))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("negative length -5");
+    java.nio.ByteBuffer huge = java.nio.ByteBuffer.wrap(all.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (long at : lengthAt) {
+      huge.putLong((int) at, 1L << 62);
+    }
+    Path big = Files.write(dir.resolve("huge.arrows"), huge.array());
+    assertThatThrownBy(() -> cataloger.catalog(Fixtures.file(big), Fixtures.context(dir)))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("overflow");
+  }
 }
