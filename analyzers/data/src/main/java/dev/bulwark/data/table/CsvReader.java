@@ -37,14 +37,14 @@ public final class CsvReader implements TableReader {
     this.counted = new CountingInputStream(stream);
     this.in = new InputStreamReader(counted, StandardCharsets.UTF_8);
     this.delimiter = delimiter;
+    if (peek() == '\uFEFF') {
+      read(); // a byte-order mark before a quoted first field would otherwise end up inside the field
+    }
     List<String> first = readRecord();
     if (first == null) {
       this.columns = new ArrayList<>();
       pending = null;
       return;
-    }
-    if (!first.isEmpty() && first.get(0) != null && first.get(0).startsWith("\uFEFF")) {
-      first.set(0, first.get(0).substring(1));
     }
     if (header) {
       this.columns = new ArrayList<>();

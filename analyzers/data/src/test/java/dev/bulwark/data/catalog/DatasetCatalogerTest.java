@@ -25,6 +25,7 @@ class DatasetCatalogerTest {
   private final DatasetCataloger cataloger = new DatasetCataloger();
   private final Path customers = Fixtures.path("pii-datasets/customers");
   private final Path arrow = Fixtures.path("data-catalog/arrow");
+  private final Path csv = Fixtures.path("data-catalog/csv");
 
   private Component one(Path file) throws IOException {
     ScanFile f = Fixtures.file(file);
@@ -135,5 +136,14 @@ class DatasetCatalogerTest {
     Path big = Files.write(dir.resolve("huge.arrows"), huge.array());
     assertThatThrownBy(() -> cataloger.catalog(Fixtures.file(big), Fixtures.context(dir)))
         .isInstanceOf(UnreadableInputException.class).hasMessageContaining("overflow");
+  }
+
+  @Test
+  void byteOrderMarkBeforeAQuotedHeaderIsNotPartOfTheFirstName() throws IOException {
+    // Excel's "CSV UTF-8" export: a BOM, then every field quoted
+    Component c = one(csv.resolve("bom-quoted-header.csv"));
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "2")
+        .containsEntry(DatasetCataloger.COLUMNS, "[\"id\",\"name\",\"score\"]")
+        .containsEntry(DatasetCataloger.COLUMN_TYPES, "{\"id\":\"integer\",\"name\":\"string\",\"score\":\"double\"}");
   }
 }
