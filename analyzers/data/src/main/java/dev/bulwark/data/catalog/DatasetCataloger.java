@@ -129,27 +129,27 @@ public final class DatasetCataloger implements Cataloger {
 
   private static Shape arrow(String path, Path file) throws IOException {
     ArrowIpc.Info info = ArrowIpc.read(path, file, ARROW_MAX_MESSAGES);
-    Map<String, String> cols = new LinkedHashMap<>();
-    for (int i = 0; i < info.names().size(); i++) {
-      cols.put(info.names().get(i), info.types().get(i));
-    }
-    return new Shape(info.rows(), !info.complete(), cols);
+    return new Shape(info.rows(), !info.complete(), columns(info.names(), info.types()));
   }
 
   private static Shape text(String path, Path file, DatasetFormat format, byte[] head, long budget) throws IOException {
     long size = Files.size(file);
     long rows = 0;
     boolean estimated = false;
-    Map<String, String> types = new LinkedHashMap<>();
+    // by position: a header may repeat a name, and each repeat is a column of its own
+    List<String> types = new ArrayList<>();
+    List<String> names;
     try (TableReader reader = Datasets.open(format, path, file, head)) {
       String[] row;
       while ((row = reader.next()) != null) {
         rows++;
         if (rows <= TYPE_SAMPLE_ROWS) {
-          List<String> names = reader.columns();
-          for (int i = 0; i < names.size(); i++) {
-            String v = i < row.length ? row[i] : null;
-            types.put(names.get(i), ColumnTypes.widen(types.get(names.get(i)), v));
+          int n = reader.columns().size();
+          while (types.size() < n) {
+            types.add(null);
+          }
+          for (int i = 0; i < n; i++) {
+            types.set(i, ColumnTypes.widen(types.get(i), i < row.length ? row[i] : null));
           }
         }
         long read = reader.bytesRead();
@@ -159,14 +159,35 @@ public final class DatasetCataloger implements Cataloger {
           break;
         }
       }
-      for (String name : reader.columns()) {
-        types.putIfAbsent(name, "string");
-        types.computeIfPresent(name, (k, v) -> v == null ? "string" : v);
-      }
+      names = List.copyOf(reader.columns());
     } catch (IllegalStateException e) {
       throw new UnreadableInputException(path, e.getMessage(), e);
     }
-    return new Shape(rows, estimated, types);
+    List<String> typed = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String t = i < types.size() ? types.get(i) : null;
+      typed.add(t == null ? "string" : t);
+    }
+    return new Shape(rows, estimated, columns(names, typed));
+  }
+
+  /**
+   * Names made unique the way pandas reads a header that repeats one ({@code a, a.1, a.2}), so that a repeated
+   * name neither hides a column from the count nor merges two columns' types.
+   */
+  static Map<String, String> columns(List<String> names, List<String> types) {
+    Map<String, String> cols = new LinkedHashMap<>();
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String unique = name;
+      while (cols.containsKey(unique)) {
+        int n = seen.merge(name, 1, Integer::sum);
+        unique = name + "." + n;
+      }
+      cols.put(unique, types.get(i));
+    }
+    return cols;
   }
 
   private static String sha256(Path file) throws IOException {

@@ -146,4 +146,15 @@ class DatasetCatalogerTest {
         .containsEntry(DatasetCataloger.COLUMNS, "[\"id\",\"name\",\"score\"]")
         .containsEntry(DatasetCataloger.COLUMN_TYPES, "{\"id\":\"integer\",\"name\":\"string\",\"score\":\"double\"}");
   }
+
+  @Test
+  void aRepeatedHeaderNameIsAColumnOfItsOwn() throws IOException {
+    // pandas reads the header a,a,b,a as a, a.1, b, a.2; each keeps its own type
+    Component c = one(csv.resolve("repeated-header-names.csv"));
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "2")
+        .containsEntry(DatasetCataloger.COLUMN_COUNT, "4")
+        .containsEntry(DatasetCataloger.COLUMNS, "[\"a\",\"a.1\",\"b\",\"a.2\"]")
+        .containsEntry(DatasetCataloger.COLUMN_TYPES,
+            "{\"a\":\"integer\",\"a.1\":\"string\",\"b\":\"integer\",\"a.2\":\"double\"}");
+  }
 }
