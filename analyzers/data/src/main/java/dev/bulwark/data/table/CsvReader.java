@@ -203,13 +203,15 @@ public final class CsvReader implements TableReader {
       return '\t';
     }
     String text = new String(head, StandardCharsets.UTF_8);
-    String[] lines = text.split("\n", 12);
+    // old Mac exports end lines with CR alone; a header-only file may have no line end at all
+    String[] lines = text.split("\r\n|\r|\n", 12);
+    int complete = lines.length > 1 ? lines.length - 1 : lines.length;
     char best = ',';
     int bestScore = -1;
     for (char d : new char[] {',', '\t', ';', '|'}) {
       int first = -1;
       int consistent = 0;
-      for (int i = 0; i < Math.min(lines.length - 1, 10); i++) {
+      for (int i = 0; i < Math.min(complete, 10); i++) {
         int n = count(lines[i], d);
         if (i == 0) {
           first = n;

@@ -157,4 +157,15 @@ class DatasetCatalogerTest {
         .containsEntry(DatasetCataloger.COLUMN_TYPES,
             "{\"a\":\"integer\",\"a.1\":\"string\",\"b\":\"integer\",\"a.2\":\"double\"}");
   }
+
+  @Test
+  void delimiterIsFoundWithCarriageReturnLineEndsAndInALoneHeader() throws IOException {
+    Component cr = one(csv.resolve("semicolon-cr-line-ends.csv"));
+    assertThat(cr.properties()).containsEntry(DatasetCataloger.ROWS, "2")
+        .containsEntry(DatasetCataloger.COLUMNS, "[\"id\",\"name\",\"v\"]")
+        .containsEntry(DatasetCataloger.COLUMN_TYPES, "{\"id\":\"integer\",\"name\":\"string\",\"v\":\"integer\"}");
+    Component header = one(csv.resolve("semicolon-header-only.csv"));
+    assertThat(header.properties()).containsEntry(DatasetCataloger.ROWS, "0")
+        .containsEntry(DatasetCataloger.COLUMNS, "[\"id\",\"name\",\"value\"]");
+  }
 }
