@@ -1,14 +1,21 @@
 package dev.bulwark.data.catalog;
 
 import dev.bulwark.data.detect.Dates;
+import java.util.Locale;
+import java.util.Set;
 
 /** Infers a column type from text values: boolean, integer, double, date, string (widening as values come). */
 final class ColumnTypes {
 
+  /** What pandas reads as a missing value by default (R writes NA, pandas NaN, databases NULL). */
+  private static final Set<String> MISSING = Set.of("#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan",
+      "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null");
+  private static final Set<String> INFINITE = Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+
   private ColumnTypes() {}
 
   static String widen(String current, String value) {
-    if (value == null || value.isEmpty()) {
+    if (value == null || value.isBlank() || MISSING.contains(value.strip())) {
       return current;
     }
     String t = of(value);
@@ -29,7 +36,7 @@ final class ColumnTypes {
     if (isInteger(s)) {
       return "integer";
     }
-    if (isDouble(s)) {
+    if (isDouble(s) || INFINITE.contains(s.toLowerCase(Locale.ROOT))) {
       return "double";
     }
     if (Dates.isDate(s)) {

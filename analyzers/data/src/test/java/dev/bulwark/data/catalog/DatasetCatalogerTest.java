@@ -168,4 +168,14 @@ class DatasetCatalogerTest {
     assertThat(header.properties()).containsEntry(DatasetCataloger.ROWS, "0")
         .containsEntry(DatasetCataloger.COLUMNS, "[\"id\",\"name\",\"value\"]");
   }
+
+  @Test
+  void missingValueMarkersDoNotTurnNumbersIntoStrings() throws IOException {
+    // NA (R), NaN/nan (pandas), NULL (databases) are missing values, inf is a double: pandas reads id, score and
+    // ratio as float64 (id only because of its missing value), label as text
+    Component c = one(csv.resolve("missing-value-markers.csv"));
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "4")
+        .containsEntry(DatasetCataloger.COLUMN_TYPES,
+            "{\"id\":\"integer\",\"score\":\"double\",\"label\":\"string\",\"ratio\":\"double\"}");
+  }
 }
