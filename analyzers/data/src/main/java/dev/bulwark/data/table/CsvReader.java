@@ -63,6 +63,17 @@ public final class CsvReader implements TableReader {
   }
 
   private String[] pending;
+  private boolean truncateLongFields;
+
+  /**
+   * From the next record on, keeps the first {@link #MAX_FIELD} characters of a longer field instead of failing:
+   * for readers that count rows and sample types, where a long text (a whole document in one cell) is normal
+   * and its tail changes nothing. Memory stays bounded either way.
+   */
+  public CsvReader truncatingLongFields() {
+    this.truncateLongFields = true;
+    return this;
+  }
 
   @Override
   public List<String> columns() {
@@ -187,6 +198,9 @@ public final class CsvReader implements TableReader {
 
   private void append(char c) throws IOException {
     if (field.length() >= MAX_FIELD) {
+      if (truncateLongFields) {
+        return;
+      }
       throw new UnreadableInputException(path, "field longer than " + MAX_FIELD + " characters on line " + line);
     }
     field.append(c);

@@ -24,6 +24,15 @@ public final class Datasets {
   }
 
   /**
+   * Like {@link #open}, for counting rows and sampling types: a CSV field longer than {@link CsvReader#MAX_FIELD}
+   * is truncated instead of making the file unreadable.
+   */
+  public static TableReader openForCounting(DatasetFormat format, String path, Path file, byte[] head) throws IOException {
+    TableReader reader = open(format, path, file, head);
+    return reader instanceof CsvReader csv ? csv.truncatingLongFields() : reader;
+  }
+
+  /**
    * A reader over {@code file}; {@code path} names it in messages. Arrow and plain text are not tables
    * here (text is scanned line by line by the caller).
    */

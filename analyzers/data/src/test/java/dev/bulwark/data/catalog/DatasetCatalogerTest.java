@@ -178,4 +178,15 @@ class DatasetCatalogerTest {
         .containsEntry(DatasetCataloger.COLUMN_TYPES,
             "{\"id\":\"integer\",\"score\":\"double\",\"label\":\"string\",\"ratio\":\"double\"}");
   }
+
+  @Test
+  void aFieldLongerThanTheReadersBoundIsCountedNotFatal(@TempDir Path dir) throws IOException {
+    // a whole document in one cell: 1.5 M characters, with a delimiter, a quote and a line break inside
+    String doc = "x".repeat(750_000) + ", \"\"quoted\"\"\n" + "y".repeat(750_000);
+    Path file = Files.writeString(dir.resolve("documents.csv"), "id,text,n\n1,\"" + doc + "\",7\n2,short,8\n");
+    Component c = one(file);
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "2")
+        .containsEntry(DatasetCataloger.ROWS_ESTIMATED, "false")
+        .containsEntry(DatasetCataloger.COLUMN_TYPES, "{\"id\":\"integer\",\"text\":\"string\",\"n\":\"integer\"}");
+  }
 }
