@@ -54,12 +54,7 @@ public final class InputBounds {
    * as it has produced more than the limit; a corrupt stream is reported here too, by name.
    */
   static void checkGzip(Path file, String display) throws UnreadableInputException {
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new UnreadableInputException(display, "cannot read: " + e.getMessage());
-    }
+    long size = sizeOf(file, display);
     long limit = limitFor(size);
     long total = 0;
     byte[] buffer = new byte[1 << 16];
@@ -67,8 +62,7 @@ public final class InputBounds {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         total += n;
         if (total > limit) {
-          throw new UnreadableInputException(display, "gzip data expands to more than " + limit + " bytes ("
-              + ratioText(limit, size) + " its " + size + " bytes; a decompression bomb?); raise -Dbulwark.ml.maxInflateRatio if it is real");
+          throw new UnreadableInputException(display, "gzip data expands to more than " + limit + " bytes" + tooMuch(limit, size));
         }
       }
     } catch (ZipException | EOFException e) {
@@ -83,20 +77,14 @@ public final class InputBounds {
    * its page buffers from the page headers, so the footer's total is checked against the same bound.
    */
   static void checkParquet(Statement s, String sqlPath, Path file, String display) throws UnreadableInputException {
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new UnreadableInputException(display, "cannot read: " + e.getMessage());
-    }
+    long size = sizeOf(file, display);
     long limit = limitFor(size);
     try (ResultSet rs = s.executeQuery("SELECT coalesce(sum(total_uncompressed_size), 0)::HUGEINT FROM parquet_metadata('" + sqlPath + "')")) {
       rs.next();
       java.math.BigInteger expanded = new java.math.BigInteger(rs.getString(1));
       if (expanded.compareTo(java.math.BigInteger.valueOf(limit)) > 0) {
         throw new UnreadableInputException(display, "Parquet column chunks expand to " + expanded + " bytes, more than "
-            + limit + " (" + ratioText(limit, size) + " its " + size + " bytes; a decompression bomb?);"
-            + " raise -Dbulwark.ml.maxInflateRatio if it is real");
+            + limit + tooMuch(limit, size));
       }
     } catch (SQLException e) {
       String m = e.getMessage() == null ? "unknown error" : e.getMessage().strip().lines().findFirst().orElse("unknown error");
@@ -104,7 +92,16 @@ public final class InputBounds {
     }
   }
 
-  private static String ratioText(long limit, long size) {
-    return limit == ALLOWANCE && maxRatio() * size < ALLOWANCE ? "the fixed allowance for" : maxRatio() + " times";
+  private static long sizeOf(Path file, String display) throws UnreadableInputException {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UnreadableInputException(display, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String tooMuch(long limit, long size) {
+    String bound = limit == ALLOWANCE && maxRatio() * size < ALLOWANCE ? "the fixed allowance for" : maxRatio() + " times";
+    return " (" + bound + " its " + size + " bytes; a decompression bomb?); raise -Dbulwark.ml.maxInflateRatio if it is real";
   }
 }
