@@ -40,9 +40,13 @@ final class MavenRepositorySystem {
     b.setDependencySelector(new BoundedDependencySelector(maven3.getDependencySelector()));
     b.setOffline(offline);
     // profile activation and interpolation see the JVM's identity, never the environment or user settings:
-    // a hostile POM writing ${env.AWS_SECRET_ACCESS_KEY} into a version must not put it into the SBOM
-    b.setSystemProperties(Map.of("java.version", System.getProperty("java.version"), "os.name", System.getProperty("os.name"), "os.arch", System.getProperty("os.arch"),
-        "os.version", System.getProperty("os.version")));
+    // a hostile POM writing ${env.AWS_SECRET_ACCESS_KEY} into a version must not put it into the SBOM.
+    // java.home is there because Maven always has it: without it a system dependency's
+    // <systemPath>${java.home}/../lib/tools.jar</systemPath> (hadoop-annotations, javassist) is not absolute,
+    // the model validator rejects the whole POM and its other dependencies are lost
+    b.setSystemProperties(Map.of("java.version", System.getProperty("java.version"),
+        "java.home", System.getProperty("java.home"), "os.name", System.getProperty("os.name"),
+        "os.arch", System.getProperty("os.arch"), "os.version", System.getProperty("os.version")));
     b.setUserProperties(Map.of());
     b.setConfigProperty(DefaultDependencyCollector.CONFIG_PROP_COLLECTOR_IMPL, "df");
     // locks within this process only: the default file locks would write a .locks folder into ~/.m2
