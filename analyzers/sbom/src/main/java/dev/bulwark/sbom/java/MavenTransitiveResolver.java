@@ -57,11 +57,13 @@ final class MavenTransitiveResolver {
    *     so whose own dependencies are unknown
    * @param uninterpolated {@code groupId:artifactId:version} of direct dependencies whose version has a
    *     {@code ${...}} no property defines; left out of the graph
+   * @param modelDependencies {@code groupId:artifactId} of the dependencies of the project's effective model
+   *     (active profiles only), placed in the graph or not
    * @param failure why the project itself could not be resolved, else null
    * @param truncated why the graph was cut short, else null
    */
-  record Resolution(List<Node> nodes, Set<String> unresolved, Set<String> uninterpolated, String failure,
-      String truncated) {}
+  record Resolution(List<Node> nodes, Set<String> unresolved, Set<String> uninterpolated,
+      Set<String> modelDependencies, String failure, String truncated) {}
 
   private final MavenResolverSettings settings;
 
@@ -134,7 +136,9 @@ final class MavenTransitiveResolver {
       // leaves that one as declared (bulwark:unresolved)
       List<Dependency> resolvable = new ArrayList<>();
       java.util.SortedSet<String> uninterpolated = new TreeSet<>();
+      Set<String> modelDependencies = new TreeSet<>();
       for (Dependency d : descriptor.getDependencies()) {
+        modelDependencies.add(d.getArtifact().getGroupId() + ":" + d.getArtifact().getArtifactId());
         if (d.getArtifact().getVersion().contains("${")) {
           uninterpolated.add(d.getArtifact().getGroupId() + ":" + d.getArtifact().getArtifactId() + ":"
               + d.getArtifact().getVersion());
@@ -161,7 +165,8 @@ final class MavenTransitiveResolver {
         }
       }
       return new Resolution(nodes(result.getRoot()), Collections.unmodifiableSortedSet(new TreeSet<>(unresolved)),
-          Collections.unmodifiableSortedSet(uninterpolated), null, budget.exhausted());
+          Collections.unmodifiableSortedSet(uninterpolated), Collections.unmodifiableSet(modelDependencies), null,
+          budget.exhausted());
     }
   }
 
@@ -181,7 +186,7 @@ final class MavenTransitiveResolver {
     }
     message = message.replaceAll("\\s+", " ").strip();
     return new Resolution(List.of(), Collections.unmodifiableSortedSet(new TreeSet<>(unresolved)), Set.of(),
-        message.length() > 400 ? message.substring(0, 400) + "..." : message, null);
+        Set.of(), message.length() > 400 ? message.substring(0, 400) + "..." : message, null);
   }
 
   /** The project's repositories with Maven Central last, as Maven orders them; Central at the configured URL. */

@@ -83,9 +83,11 @@ record TransitiveComponents(List<Component> components, List<String> direct, Map
         direct.add(c.ref());
       }
     }
-    // declared but not in the graph (a range nothing satisfies, a version Maven could not interpolate)
+    // declared but not in the graph (a range nothing satisfies, a version Maven could not interpolate); a
+    // dependency of a profile that is not active is not in Maven's model, so not the project's
     for (Component c : declared) {
-      if (declaredByName.containsKey(c.group() + ":" + c.name())) {
+      String name = c.group() + ":" + c.name();
+      if (declaredByName.containsKey(name) && r.modelDependencies().contains(name)) {
         out.add(c);
         direct.add(c.ref());
       }
