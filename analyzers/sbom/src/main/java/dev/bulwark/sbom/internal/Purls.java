@@ -41,6 +41,22 @@ public final class Purls {
     return of("maven", group, artifact, version);
   }
 
+  /**
+   * A Maven artifact other than the main jar: the {@code classifier} qualifier when there is one, and
+   * {@code type} (the packaging extension) when it is not {@code jar}, as the purl spec's maven type says;
+   * without them {@code nd4j-native:1.0} and {@code nd4j-native:linux-x86_64:1.0} would be one component.
+   */
+  public static String maven(String group, String artifact, String version, String classifier, String type) {
+    Map<String, String> q = new TreeMap<>();
+    if (classifier != null && !classifier.isBlank()) {
+      q.put("classifier", classifier);
+    }
+    if (type != null && !type.isBlank() && !type.equals("jar")) {
+      q.put("type", type);
+    }
+    return of("maven", group, artifact, version, q);
+  }
+
   /** npm: {@code @scope/name} goes to namespace {@code @scope} and name. */
   public static String npm(String fullName, String version) {
     int slash = fullName.indexOf('/');

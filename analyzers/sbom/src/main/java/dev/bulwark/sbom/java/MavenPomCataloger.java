@@ -134,21 +134,29 @@ public final class MavenPomCataloger implements Cataloger {
     Component.Builder b = Component.builder(ComponentType.LIBRARY, a).group(g)
         .ecosystem(Ecosystems.MAVEN).scope(DependencyScope.DIRECT).kind(kind(scope, optional))
         .firstParty(index.isReactorModule(g, a));
+    String classifier = d.classifier() == null ? null : eff.interpolate(d.classifier());
+    String type = d.type() == null ? null : eff.interpolate(d.type());
+    // a test-jar is the jar with classifier tests, as Maven's artifact handler says
+    String extension = "test-jar".equals(type) ? "jar" : type;
+    if ("test-jar".equals(type) && classifier == null) {
+      classifier = "tests";
+    }
     if (resolved && isRange(v)) {
-      b.property(Component.UNPINNED, "true").property("bulwark:versionRange", v).purl(Purls.maven(g, a, null));
+      b.property(Component.UNPINNED, "true").property("bulwark:versionRange", v)
+          .purl(Purls.maven(g, a, null, classifier, extension));
     } else if (resolved) {
-      b.version(v).purl(Purls.maven(g, a, v));
+      b.version(v).purl(Purls.maven(g, a, v, classifier, extension));
     } else {
-      b.property(Component.UNRESOLVED, "true").purl(Purls.maven(g, a, null));
+      b.property(Component.UNRESOLVED, "true").purl(Purls.maven(g, a, null, classifier, extension));
       if (declared != null) {
         b.property("bulwark:declaredVersion", declared);
       }
     }
     if (d.classifier() != null) {
-      b.property("maven:classifier", eff.interpolate(d.classifier()));
+      b.property("maven:classifier", classifier);
     }
-    if (d.type() != null && !"jar".equals(d.type())) {
-      b.property("maven:type", eff.interpolate(d.type()));
+    if (type != null && !"jar".equals(type)) {
+      b.property("maven:type", type);
     }
     if (scope != null) {
       b.property("maven:scope", scope);

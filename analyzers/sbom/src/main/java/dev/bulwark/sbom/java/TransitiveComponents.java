@@ -48,7 +48,8 @@ record TransitiveComponents(List<Component> components, List<String> direct, Map
     Map<String, Component> declaredByName = new HashMap<>();
     declared.forEach(c -> declaredByName.putIfAbsent(c.group() + ":" + c.name(), c));
     Map<String, String> refOfKey = new HashMap<>();
-    r.nodes().forEach(n -> refOfKey.put(n.key(), Purls.maven(n.groupId(), n.artifactId(), n.version())));
+    r.nodes().forEach(n -> refOfKey.put(n.key(),
+        Purls.maven(n.groupId(), n.artifactId(), n.version(), n.classifier(), n.extension())));
     Set<String> unresolved = r.unresolved();
     List<Component> out = new ArrayList<>();
     List<String> direct = new ArrayList<>();

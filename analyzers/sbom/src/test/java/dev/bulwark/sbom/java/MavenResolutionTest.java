@@ -72,10 +72,11 @@ class MavenResolutionTest {
         && c.scope() == DependencyScope.UNKNOWN).findFirst().orElseThrow();
   }
 
-  /** {@code group:name@version/scope} (+{@code /optional}) as Maven's tree writes it. */
+  /** {@code group:name[:classifier]@version/scope} (+{@code /optional}) as Maven's tree writes it. */
   private static String describe(Component c) {
     String scope = c.properties().getOrDefault("maven:scope", "compile");
-    return c.group() + ":" + c.name() + "@" + c.version() + "/" + scope
+    String classifier = c.properties().get("maven:classifier");
+    return c.group() + ":" + c.name() + (classifier == null ? "" : ":" + classifier) + "@" + c.version() + "/" + scope
         + (c.kind() == DependencyKind.OPTIONAL ? "/optional" : "");
   }
 
@@ -95,7 +96,10 @@ class MavenResolutionTest {
       }
       int depth = start / 3;
       String[] f = line.substring(start).replace(" (optional)", "").split(":");
-      String node = f[0] + ":" + f[1] + "@" + f[3] + "/" + f[4] + (line.endsWith("(optional)") ? "/optional" : "");
+      // group:artifact:type[:classifier]:version:scope
+      String classifier = f.length == 6 ? ":" + f[3] : "";
+      String node = f[0] + ":" + f[1] + classifier + "@" + f[f.length - 2] + "/" + f[f.length - 1]
+          + (line.endsWith("(optional)") ? "/optional" : "");
       nodes.add(node);
       while (stack.size() >= depth) {
         stack.remove(stack.size() - 1);
