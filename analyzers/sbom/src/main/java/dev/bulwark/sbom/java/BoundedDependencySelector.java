@@ -25,11 +25,25 @@ final class BoundedDependencySelector implements DependencySelector {
 
   @Override
   public boolean selectDependency(Dependency dependency) {
-    if (!delegate.selectDependency(dependency)) {
+    if (!pathSafe(dependency.getArtifact()) || !delegate.selectDependency(dependency)) {
       return false;
     }
     ResolutionBudget budget = ResolutionBudget.current();
     return budget == null || budget.allowDependency(depth);
+  }
+
+  /**
+   * Maven Resolver turns coordinates into repository paths and throws (ending the whole resolution) on a
+   * part with {@code ..}, a slash, a backslash or a colon; a hostile or broken POM declaring one (a version
+   * of {@code ../../x} or an interpolated {@code ${java.home}}) loses that dependency only, as an unresolvable one.
+   */
+  static boolean pathSafe(org.eclipse.aether.artifact.Artifact a) {
+    for (String part : new String[] {a.getGroupId(), a.getArtifactId(), a.getVersion(), a.getClassifier(), a.getExtension()}) {
+      if (part != null && (part.contains("..") || part.indexOf('/') >= 0 || part.indexOf('\\') >= 0 || part.indexOf(':') >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

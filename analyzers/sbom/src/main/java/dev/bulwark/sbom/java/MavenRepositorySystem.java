@@ -22,6 +22,10 @@ import org.eclipse.aether.supplier.SessionBuilderSupplier;
  * Plugins and build extensions are never loaded: the artifact descriptor reader builds models without them.
  */
 final class MavenRepositorySystem {
+  /** What {@code ${java.home}} is in a POM: absolute on this platform, naming no real folder. */
+  static final String JAVA_HOME_PLACEHOLDER =
+      java.nio.file.Path.of(System.getProperty("java.home")).getRoot().resolve("java.home").toString();
+
 
   private static final class Holder {
     static final RepositorySystem SYSTEM = new HardenedSupplier().get();
@@ -43,9 +47,11 @@ final class MavenRepositorySystem {
     // a hostile POM writing ${env.AWS_SECRET_ACCESS_KEY} into a version must not put it into the SBOM.
     // java.home is there because Maven always has it: without it a system dependency's
     // <systemPath>${java.home}/../lib/tools.jar</systemPath> (hadoop-annotations, javassist) is not absolute,
-    // the model validator rejects the whole POM and its other dependencies are lost
+    // the model validator rejects the whole POM and its other dependencies are lost. It is a fixed absolute
+    // path, not this JVM's: an SBOM must not show where the scanner's JDK lives, and no JDK 9+ has lib/tools.jar
+    // for a file-activated profile to find anyway
     b.setSystemProperties(Map.of("java.version", System.getProperty("java.version"),
-        "java.home", System.getProperty("java.home"), "os.name", System.getProperty("os.name"),
+        "java.home", JAVA_HOME_PLACEHOLDER, "os.name", System.getProperty("os.name"),
         "os.arch", System.getProperty("os.arch"), "os.version", System.getProperty("os.version")));
     b.setUserProperties(Map.of());
     b.setConfigProperty(DefaultDependencyCollector.CONFIG_PROP_COLLECTOR_IMPL, "df");

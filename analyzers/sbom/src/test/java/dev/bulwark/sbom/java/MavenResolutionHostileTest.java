@@ -64,9 +64,24 @@ class MavenResolutionHostileTest {
   void environmentNeverReachesInterpolation() throws IOException {
     Path repo = repo();
     pom(repo, "leaf", "1", project("leaf", "1", ""));
-    List<Component> out = scan(repo, project("app", "1", dep("leaf", "${env.PATH}") + dep("leaf2", "${user.home}")));
-    assertThat(out).noneMatch(c -> String.valueOf(c.version()).contains("/"))
-        .noneMatch(c -> c.properties().values().stream().anyMatch(v -> v.contains(System.getenv("PATH"))));
+    List<Component> out = scan(repo, project("app", "1", dep("leaf", "${env.PATH}") + dep("leaf2", "${user.home}")
+        + dep("leaf3", "${java.home}")));
+    String jdk = System.getProperty("java.home");
+    assertThat(out).noneMatch(c -> String.valueOf(c.version()).contains("/") && !String.valueOf(c.version()).equals("/java.home"))
+        .noneMatch(c -> String.valueOf(c.version()).contains(jdk))
+        .noneMatch(c -> c.properties().values().stream().anyMatch(v -> v.contains(System.getenv("PATH")) || v.contains(jdk)));
+  }
+
+  @Test
+  void coordinatesThatAreNoSafePathLoseOnlyThemselves() throws IOException {
+    // Maven Resolver throws on a coordinate with "..", a slash or a colon, which ended the whole resolution
+    Path repo = repo();
+    pom(repo, "leaf", "1", project("leaf", "1", ""));
+    pom(repo, "mid", "1", project("mid", "1", dep("leaf", "1") + dep("deep", "../../../etc")));
+    List<Component> out = scan(repo, project("app", "1", dep("mid", "1") + dep("bad", "a/b") + dep("colon", "1:2")));
+    assertThat(named(out, "mid").properties()).doesNotContainKey(TransitiveComponents.POM_UNRESOLVED);
+    assertThat(named(out, "leaf").version()).isEqualTo("1");
+    assertThat(out).noneMatch(c -> c.name().equals("deep"));
   }
 
   @Test
