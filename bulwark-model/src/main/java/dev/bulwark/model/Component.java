@@ -115,11 +115,13 @@ public record Component(
       if (b.scope != DependencyScope.DIRECT && other.scope != DependencyScope.UNKNOWN) {
         b.scope = other.scope == DependencyScope.DIRECT || b.scope == DependencyScope.UNKNOWN ? other.scope : b.scope;
       }
-      if (b.kind != other.kind) {
-        if (b.kind == DependencyKind.UNKNOWN) {
-          b.kind = other.kind;
-        } else if (other.kind == DependencyKind.RUNTIME || other.kind == DependencyKind.PROVIDED) {
-          b.kind = other.kind;
+      // the most production-like kind wins, whatever the order the files were read in; a scope property
+      // written beside the kind (Maven's) follows it
+      if (productionRank(other.kind) < productionRank(b.kind)) {
+        b.kind = other.kind;
+        String otherScope = other.properties.get(MAVEN_SCOPE);
+        if (otherScope != null) {
+          b.properties.put(MAVEN_SCOPE, otherScope);
         }
       }
       b.firstParty = b.firstParty || other.firstParty;
@@ -128,6 +130,20 @@ public record Component(
       }
     }
     return b.build();
+  }
+
+  private static final String MAVEN_SCOPE = "maven:scope";
+
+  /** Runtime before provided, optional, development, test, unknown: what ships first. */
+  private static int productionRank(DependencyKind kind) {
+    return switch (kind) {
+      case RUNTIME -> 0;
+      case PROVIDED -> 1;
+      case OPTIONAL -> 2;
+      case DEVELOPMENT -> 3;
+      case TEST -> 4;
+      case UNKNOWN -> 5;
+    };
   }
 
   /** Mutable builder; {@link #build()} derives {@code ref} from the purl, else from type, name and version. */

@@ -28,6 +28,26 @@ class ModelTest {
   }
 
   @Test
+  void mergedKindIsTheMostProductionLikeInAnyOrder() {
+    Component runtime = Component.builder(ComponentType.LIBRARY, "guava").purl("pkg:maven/com.google.guava/guava@33.0")
+        .kind(DependencyKind.RUNTIME).property("maven:scope", "compile").build();
+    Component provided = runtime.toBuilder().kind(DependencyKind.PROVIDED).property("maven:scope", "provided").build();
+    Component test = runtime.toBuilder().kind(DependencyKind.TEST).property("maven:scope", "test").build();
+    Component dev = runtime.toBuilder().kind(DependencyKind.DEVELOPMENT).build();
+    Component optional = runtime.toBuilder().kind(DependencyKind.OPTIONAL).build();
+    for (List<Component> order : List.of(List.of(test, runtime, provided), List.of(runtime, provided, test),
+        List.of(provided, test, runtime))) {
+      Component m = Component.mergeAll(order);
+      assertThat(m.kind()).isEqualTo(DependencyKind.RUNTIME);
+      assertThat(m.properties()).containsEntry("maven:scope", "compile");
+    }
+    assertThat(Component.mergeAll(List.of(test, provided)).properties()).containsEntry("maven:scope", "provided");
+    assertThat(Component.mergeAll(List.of(dev, optional)).kind()).isEqualTo(DependencyKind.OPTIONAL);
+    assertThat(Component.mergeAll(List.of(optional, dev)).kind()).isEqualTo(DependencyKind.OPTIONAL);
+    assertThat(Component.mergeAll(List.of(test, dev)).kind()).isEqualTo(Component.mergeAll(List.of(dev, test)).kind());
+  }
+
+  @Test
   void mergingDifferentRefsIsAProgrammerError() {
     Component a = Component.builder(ComponentType.LIBRARY, "a").build();
     Component b = Component.builder(ComponentType.LIBRARY, "b").build();
