@@ -189,11 +189,16 @@ public final class NpmLockCataloger implements Cataloger {
     return null;
   }
 
+  /**
+   * npm's flags: {@code dev} (also with {@code optional}: an optional dependency of a dev dependency) is dropped by
+   * {@code --omit=dev}; {@code devOptional} (a dev dependency that a production package also wants optionally, such
+   * as an optional peer) is kept by {@code --omit=dev} and dropped only with {@code --omit=optional} too.
+   */
   static DependencyKind kind(JsonNode p) {
-    if (p.path("dev").asBoolean(false) || p.path("devOptional").asBoolean(false)) {
+    if (p.path("dev").asBoolean(false)) {
       return DependencyKind.DEVELOPMENT;
     }
-    if (p.path("optional").asBoolean(false)) {
+    if (p.path("optional").asBoolean(false) || p.path("devOptional").asBoolean(false)) {
       return DependencyKind.OPTIONAL;
     }
     return DependencyKind.RUNTIME;
