@@ -6,7 +6,6 @@ import dev.bulwark.model.ComponentType;
 import dev.bulwark.model.DependencyKind;
 import dev.bulwark.model.DependencyScope;
 import dev.bulwark.model.Location;
-import dev.bulwark.sbom.internal.DependencyGraph;
 import dev.bulwark.sbom.internal.Ecosystems;
 import dev.bulwark.sbom.internal.Parsers;
 import dev.bulwark.sbom.internal.Purls;
@@ -56,12 +55,13 @@ public final class PnpmLockCataloger implements Cataloger {
     Map<String, Integer> lines = keyLines(text);
     Map<String, Component.Builder> builders = new LinkedHashMap<>();
     Map<String, List<String>> edges = new HashMap<>();
+    Map<String, List<String>> optionalEdges = new HashMap<>();
     Map<DependencyKind, List<String>> roots = new HashMap<>();
     Set<String> direct = new LinkedHashSet<>();
     for (JsonNode root : documents) {
-      new Document(file, root, lines, builders).read(edges, roots, direct);
+      new Document(file, root, lines, builders).read(edges, optionalEdges, roots, direct);
     }
-    Map<String, DependencyKind> kinds = DependencyGraph.kinds(edges, roots);
+    Map<String, DependencyKind> kinds = OptionalEdgeKinds.of(edges, optionalEdges, roots);
     List<Component> out = new ArrayList<>();
     builders.forEach((ref, b) -> {
       if (!b.build().firstParty()) {
@@ -92,7 +92,8 @@ public final class PnpmLockCataloger implements Cataloger {
       this.v5 = majorVersion(Parsers.text(root, "lockfileVersion")) < 6;
     }
 
-    void read(Map<String, List<String>> edges, Map<DependencyKind, List<String>> roots, Set<String> direct) {
+    void read(Map<String, List<String>> edges, Map<String, List<String>> optionalEdges,
+        Map<DependencyKind, List<String>> roots, Set<String> direct) {
       JsonNode packages = root.path("packages");
       for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -113,11 +114,12 @@ public final class PnpmLockCataloger implements Cataloger {
           if (deps == null || !deps.isObject()) {
             continue;
           }
+          Map<String, List<String>> into = section.equals("dependencies") ? edges : optionalEdges;
           deps.fields().forEachRemaining(d -> {
             String to = target(d.getKey(), d.getValue().asText());
             if (to != null && !to.equals(from)) {
               builders.get(from).dependsOn(to);
-              edges.computeIfAbsent(from, x -> new ArrayList<>()).add(to);
+              into.computeIfAbsent(from, x -> new ArrayList<>()).add(to);
             }
           });
         }

@@ -24,6 +24,10 @@ final class SymlReader {
     Map<String, String> deps = new LinkedHashMap<>();
     Map<String, String> optional = new LinkedHashMap<>();
     Map<String, String> current = null;
+    // berry lists an optional dependency under dependencies and marks it in dependenciesMeta
+    Map<String, String> meta = null;
+    List<String> optionalMeta = new ArrayList<>();
+    String metaName = null;
     for (int i = 0; i <= lines.length; i++) {
       String raw = i < lines.length ? lines[i] : "";
       if (raw.endsWith("\r")) {
@@ -41,6 +45,11 @@ final class SymlReader {
       }
       if (i == lines.length || indent == 0) {
         if (key != null && !key.equals("__metadata")) {
+          for (String n : optionalMeta) {
+            if (deps.containsKey(n)) {
+              optional.put(n, deps.remove(n));
+            }
+          }
           YarnEntry e = entry(key, fields, deps, optional, keyLine);
           if (e == null) {
             return null;
@@ -62,6 +71,8 @@ final class SymlReader {
         deps = new LinkedHashMap<>();
         optional = new LinkedHashMap<>();
         current = null;
+        meta = null;
+        optionalMeta = new ArrayList<>();
         continue;
       }
       String body = raw.substring(indent);
@@ -71,13 +82,20 @@ final class SymlReader {
       }
       if (indent == 2) {
         current = null;
-        if (kv[1] == null) {
+        meta = null;
+        if (kv[1] == null && kv[0].equals("dependenciesMeta")) {
+          meta = new LinkedHashMap<>();
+        } else if (kv[1] == null) {
           current = kv[0].equals("dependencies") ? deps : kv[0].equals("optionalDependencies") ? optional : new LinkedHashMap<>();
         } else {
           fields.put(kv[0], kv[1]);
         }
       } else if (indent == 4 && current != null && kv[1] != null) {
         current.put(kv[0], kv[1]);
+      } else if (indent == 4 && meta != null) {
+        metaName = kv[0];
+      } else if (indent == 6 && meta != null && metaName != null && kv[0].equals("optional") && "true".equals(kv[1])) {
+        optionalMeta.add(metaName);
       } else if (indent % 2 != 0) {
         return null;
       }

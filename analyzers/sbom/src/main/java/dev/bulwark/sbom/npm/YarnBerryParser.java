@@ -44,8 +44,16 @@ final class YarnBerryParser {
           || protocolRange.startsWith("portal:") || protocolRange.startsWith("file:")
           || "soft".equals(Parsers.text(v, "linkType"));
       String workspace = protocolRange.startsWith("workspace:") ? protocolRange.substring("workspace:".length()) : null;
-      out.add(new YarnEntry(descriptors, name, Parsers.text(v, "version"), resolution, map(v.get("dependencies")),
-          map(v.get("optionalDependencies")), Parsers.text(v, "checksum"), local, workspace,
+      Map<String, String> deps = map(v.get("dependencies"));
+      Map<String, String> optional = map(v.get("optionalDependencies"));
+      // berry lists an optional dependency under dependencies and marks it in dependenciesMeta
+      for (String n : List.copyOf(deps.keySet())) {
+        if (v.path("dependenciesMeta").path(n).path("optional").asBoolean(false)) {
+          optional.put(n, deps.remove(n));
+        }
+      }
+      out.add(new YarnEntry(descriptors, name, Parsers.text(v, "version"), resolution, deps,
+          optional, Parsers.text(v, "checksum"), local, workspace,
           lines.getOrDefault(e.getKey(), 0)));
     }
     return out;

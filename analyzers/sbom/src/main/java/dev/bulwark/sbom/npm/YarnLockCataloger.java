@@ -5,7 +5,6 @@ import dev.bulwark.model.ComponentType;
 import dev.bulwark.model.DependencyKind;
 import dev.bulwark.model.DependencyScope;
 import dev.bulwark.model.Location;
-import dev.bulwark.sbom.internal.DependencyGraph;
 import dev.bulwark.sbom.internal.Ecosystems;
 import dev.bulwark.sbom.internal.Parsers;
 import dev.bulwark.sbom.internal.Purls;
@@ -76,14 +75,16 @@ public final class YarnLockCataloger implements Cataloger {
       }
     }
     Map<String, List<String>> edges = new HashMap<>();
+    Map<String, List<String>> optionalEdges = new HashMap<>();
     for (YarnEntry e : entries) {
       String from = refOf.get(e);
       for (Map<String, String> deps : List.of(e.dependencies(), e.optionalDependencies())) {
+        Map<String, List<String>> into = deps == e.dependencies() ? edges : optionalEdges;
         deps.forEach((name, range) -> {
           String to = lookup(refByDescriptor, name, range);
           if (to != null && !to.equals(from)) {
             builders.get(from).dependsOn(to);
-            edges.computeIfAbsent(from, x -> new ArrayList<>()).add(to);
+            into.computeIfAbsent(from, x -> new ArrayList<>()).add(to);
           }
         });
       }
@@ -121,7 +122,7 @@ public final class YarnLockCataloger implements Cataloger {
         });
       }
     }
-    Map<String, DependencyKind> kinds = DependencyGraph.kinds(edges, roots);
+    Map<String, DependencyKind> kinds = OptionalEdgeKinds.of(edges, optionalEdges, roots);
     List<Component> out = new ArrayList<>();
     for (Map.Entry<String, Component.Builder> e : builders.entrySet()) {
       Component.Builder b = e.getValue();
