@@ -84,7 +84,10 @@ public final class YarnLockCataloger implements Cataloger {
           String to = lookup(refByDescriptor, name, range);
           if (to != null && !to.equals(from)) {
             builders.get(from).dependsOn(to);
-            into.computeIfAbsent(from, x -> new ArrayList<>()).add(to);
+            // a berry workspace entry lists its devDependencies too; its deps are roots with its manifest's kinds
+            if (e.workspacePath() == null) {
+              into.computeIfAbsent(from, x -> new ArrayList<>()).add(to);
+            }
           }
         });
       }
