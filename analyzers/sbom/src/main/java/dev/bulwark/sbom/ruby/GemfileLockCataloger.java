@@ -2,8 +2,10 @@ package dev.bulwark.sbom.ruby;
 
 import dev.bulwark.model.Component;
 import dev.bulwark.model.ComponentType;
+import dev.bulwark.model.DependencyKind;
 import dev.bulwark.model.DependencyScope;
 import dev.bulwark.model.Location;
+import dev.bulwark.sbom.internal.DependencyGraph;
 import dev.bulwark.sbom.internal.Ecosystems;
 import dev.bulwark.sbom.internal.Parsers;
 import dev.bulwark.sbom.internal.Purls;
@@ -18,12 +20,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Bundler's {@code Gemfile.lock} (and {@code gems.locked}): specs of the GEM, GIT and PATH sections (PATH gems
  * are first-party), platform suffixes moved to a property, edges from the indented dependency lines, direct
- * gems from DEPENDENCIES. Hand-written line parser.
+ * gems from DEPENDENCIES. Hand-written line parser. Kinds from the Bundler groups of the {@code Gemfile} beside
+ * the lockfile (the lockfile records none), propagated along the edges.
  */
 public final class GemfileLockCataloger implements Cataloger {
 
@@ -114,14 +118,33 @@ public final class GemfileLockCataloger implements Cataloger {
       builders.putIfAbsent(ref, b);
       refByName.putIfAbsent(s.name(), ref);
     }
+    Map<String, List<String>> edges = new HashMap<>();
     for (Spec s : specs) {
-      Component.Builder from = builders.get(refByName.get(s.name()));
+      String fromRef = refByName.get(s.name());
       for (String d : s.deps()) {
         String to = refByName.get(d);
         if (to != null) {
-          from.dependsOn(to);
+          builders.get(fromRef).dependsOn(to);
+          edges.computeIfAbsent(fromRef, x -> new ArrayList<>()).add(to);
         }
       }
+    }
+    Optional<Map<String, DependencyKind>> groups = GemfileGroups.of(file, context);
+    if (groups.isPresent()) {
+      Map<DependencyKind, List<String>> roots = new HashMap<>();
+      for (String name : direct) {
+        String ref = refByName.get(name);
+        if (ref != null) {
+          DependencyKind k = groups.get().getOrDefault(name, DependencyKind.RUNTIME);
+          roots.computeIfAbsent(k, x -> new ArrayList<>()).add(ref);
+        }
+      }
+      Map<String, DependencyKind> kinds = DependencyGraph.kinds(edges, roots);
+      builders.forEach((ref, b) -> {
+        if (!ref.startsWith("gem-local:")) {
+          b.kind(kinds.getOrDefault(ref, DependencyKind.UNKNOWN));
+        }
+      });
     }
     List<Component> out = new ArrayList<>();
     builders.values().forEach(b -> out.add(b.build()));
