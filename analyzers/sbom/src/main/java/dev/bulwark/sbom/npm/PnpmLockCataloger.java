@@ -142,9 +142,12 @@ public final class PnpmLockCataloger implements Cataloger {
             JsonNode v = d.getValue();
             String version = v.isObject() ? Parsers.text(v, "version") : v.asText();
             String to = version == null ? null : target(d.getKey(), version);
-            if (to != null && !builders.get(to).build().firstParty()) {
+            if (to != null) {
+              // a file: package is first-party but still a root: what it depends on is needed as it is
               roots.computeIfAbsent(kind, x -> new ArrayList<>()).add(to);
-              direct.add(to);
+              if (!builders.get(to).build().firstParty()) {
+                direct.add(to);
+              }
             }
           });
         }

@@ -44,7 +44,7 @@ public final class YarnLockCataloger implements Cataloger {
     String text = Parsers.readText(file, context);
     boolean berry = text.startsWith("__metadata:") || text.contains("\n__metadata:");
     List<YarnEntry> entries = berry ? YarnBerryParser.parse(file.path(), text) : YarnV1Parser.parse(file.path(), text);
-    Map<String, String> refByDescriptor = new HashMap<>();
+    YarnDescriptors descriptors = new YarnDescriptors();
     Map<String, Component.Builder> builders = new LinkedHashMap<>();
     Map<YarnEntry, String> refOf = new LinkedHashMap<>();
     for (YarnEntry e : entries) {
@@ -71,7 +71,7 @@ public final class YarnLockCataloger implements Cataloger {
       }
       refOf.put(e, ref);
       for (String d : e.descriptors()) {
-        refByDescriptor.put(d, ref);
+        descriptors.put(d, ref);
       }
     }
     Map<String, List<String>> edges = new HashMap<>();
@@ -81,7 +81,7 @@ public final class YarnLockCataloger implements Cataloger {
       for (Map<String, String> deps : List.of(e.dependencies(), e.optionalDependencies())) {
         Map<String, List<String>> into = deps == e.dependencies() ? edges : optionalEdges;
         deps.forEach((name, range) -> {
-          String to = lookup(refByDescriptor, name, range);
+          String to = descriptors.lookup(e, name, range);
           if (to != null && !to.equals(from)) {
             builders.get(from).dependsOn(to);
             // a berry workspace entry lists its devDependencies too; its deps are roots with its manifest's kinds
@@ -104,7 +104,7 @@ public final class YarnLockCataloger implements Cataloger {
         Optional<PackageJson> pj = workspaceManifest(file, e, context);
         for (Map<String, String> deps : List.of(e.dependencies(), e.optionalDependencies())) {
           deps.forEach((name, range) -> {
-            String to = lookup(refByDescriptor, name, range);
+            String to = descriptors.lookup(e, name, range);
             if (to != null) {
               DependencyKind k = pj.map(p -> p.declared().getOrDefault(name, DependencyKind.RUNTIME)).orElse(DependencyKind.RUNTIME);
               roots.computeIfAbsent(k, x -> new ArrayList<>()).add(to);
@@ -117,7 +117,7 @@ public final class YarnLockCataloger implements Cataloger {
       for (PackageJson pj : manifests(file, context)) {
         known = true;
         pj.ranges().forEach((name, range) -> {
-          String to = lookup(refByDescriptor, name, range);
+          String to = descriptors.lookup(null, name, range);
           if (to != null) {
             roots.computeIfAbsent(pj.declared().get(name), x -> new ArrayList<>()).add(to);
             direct.add(to);
@@ -141,14 +141,6 @@ public final class YarnLockCataloger implements Cataloger {
   private static Optional<PackageJson> workspaceManifest(ScanFile lock, YarnEntry e, ScanContext context) {
     String folder = join(lock.parent(), e.workspacePath());
     return PackageJson.read(context.tree().file(folder.isEmpty() ? "package.json" : folder + "/package.json"), context);
-  }
-
-  private static String lookup(Map<String, String> refByDescriptor, String name, String range) {
-    String to = refByDescriptor.get(name + "@" + range);
-    if (to == null && !range.contains(":")) {
-      to = refByDescriptor.get(name + "@npm:" + range);
-    }
-    return to;
   }
 
   /** The package.json beside the lockfile and, for v1 workspaces, those of the workspace folders. */
