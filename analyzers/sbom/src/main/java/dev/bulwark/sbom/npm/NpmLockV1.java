@@ -40,10 +40,18 @@ final class NpmLockV1 {
     for (Map.Entry<String, JsonNode> e : r.byPath.entrySet()) {
       String path = e.getKey();
       JsonNode p = e.getValue();
-      String name = NpmLockCataloger.nameFromKey(path);
+      String key = NpmLockCataloger.nameFromKey(path);
+      String name = key;
       String version = Parsers.text(p, "version");
       boolean firstParty = false;
-      if (version != null && version.startsWith("npm:")) {
+      String url = null;
+      if (version != null && version.contains("://") && !version.startsWith("git")) {
+        // a tarball URL dependency: v1 writes the URL as its version; a registry tarball path names the package
+        url = version;
+        String[] nv = registryTarball(url);
+        name = nv == null ? key : nv[0];
+        version = nv == null ? null : nv[1];
+      } else if (version != null && version.startsWith("npm:")) {
         // alias: "npm:real-name@1.2.3"
         String spec = version.substring(4);
         int at = spec.lastIndexOf('@');
@@ -57,9 +65,15 @@ final class NpmLockV1 {
       Component.Builder b = Component.builder(ComponentType.LIBRARY, name).version(version)
           .purl(Purls.npm(name, firstParty ? null : version)).ecosystem(Ecosystems.NPM).firstParty(firstParty)
           .kind(NpmLockCataloger.kind(p)).scope(DependencyScope.TRANSITIVE)
-          .location(NpmLockCataloger.location(file, lines.get("dependencies\0" + name)));
+          .location(NpmLockCataloger.location(file, lines.get("dependencies\0" + key)));
+      if (!name.equals(key)) {
+        b.property("npm:alias", key);
+      }
+      if (url != null && version == null) {
+        b.property(Component.UNPINNED, "true");
+      }
       NpmIntegrity.apply(b, Parsers.text(p, "integrity"));
-      String resolved = Parsers.text(p, "resolved");
+      String resolved = url != null ? url : Parsers.text(p, "resolved");
       if (resolved != null && !resolved.startsWith("https://registry.npmjs.org/")) {
         b.property("npm:resolved", resolved);
       }
@@ -100,6 +114,42 @@ final class NpmLockV1 {
       out.merge(self.ref(), self, Component::mergedWith);
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * Name and version of a registry tarball URL, {@code …/name/-/name-1.2.3.tgz} or
+   * {@code …/@scope/name/-/name-1.2.3.tgz} ({@code @scope%2fname} too); null when the URL is not one.
+   */
+  static String[] registryTarball(String url) {
+    String path = url;
+    int cut = indexOfAny(path, '?', '#');
+    if (cut >= 0) {
+      path = path.substring(0, cut);
+    }
+    int dash = path.lastIndexOf("/-/");
+    if (dash < 0 || !path.endsWith(".tgz")) {
+      return null;
+    }
+    String file = path.substring(dash + 3);
+    String[] segments = path.substring(0, dash).split("/");
+    if (segments.length < 2 || file.contains("/")) {
+      return null;
+    }
+    String last = segments[segments.length - 1].replace("%2f", "/").replace("%2F", "/").replace("%40", "@");
+    String parent = segments[segments.length - 2];
+    String name = last.startsWith("@") ? last : parent.startsWith("@") ? parent + "/" + last : last;
+    String base = name.substring(name.indexOf('/') + 1);
+    if (base.isEmpty() || !file.startsWith(base + "-")) {
+      return null;
+    }
+    String version = file.substring(base.length() + 1, file.length() - ".tgz".length());
+    return version.isEmpty() || !Character.isDigit(version.charAt(0)) ? null : new String[] {name, version};
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    int i = s.indexOf(a);
+    int j = s.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
   }
 
   private void collect(String base, JsonNode deps, int depth) throws UnreadableInputException {
