@@ -60,12 +60,19 @@ final class NpmLockV1 {
           version = spec.substring(at + 1);
         }
       } else if (version != null && (version.startsWith("file:") || version.startsWith("link:"))) {
+        // a folder of the project: v1 records only the path, so no version, and a local ref as pnpm and yarn give it
         firstParty = true;
+        version = null;
       }
       Component.Builder b = Component.builder(ComponentType.LIBRARY, name).version(version)
-          .purl(Purls.npm(name, firstParty ? null : version)).ecosystem(Ecosystems.NPM).firstParty(firstParty)
-          .kind(NpmLockCataloger.kind(p)).scope(DependencyScope.TRANSITIVE)
+          .ecosystem(Ecosystems.NPM).firstParty(firstParty)
+          .kind(NpmLockCataloger.kind(p)).scope(firstParty ? DependencyScope.UNKNOWN : DependencyScope.TRANSITIVE)
           .location(NpmLockCataloger.location(file, lines.get("dependencies\0" + key)));
+      if (firstParty) {
+        b.ref("npm-local:" + file.path() + ":" + key);
+      } else {
+        b.purl(Purls.npm(name, version));
+      }
       if (!name.equals(key)) {
         b.property("npm:alias", key);
       }
@@ -94,7 +101,9 @@ final class NpmLockV1 {
       boolean topLevel = !e.getKey().substring("node_modules/".length()).contains("/node_modules/");
       String name = NpmLockCataloger.nameFromKey(e.getKey());
       if (topLevel && pj != null && pj.declared().containsKey(name)) {
-        e.getValue().scope(DependencyScope.DIRECT);
+        if (!e.getValue().build().firstParty()) {
+          e.getValue().scope(DependencyScope.DIRECT);
+        }
         rootDeps.add(r.refByPath.get(e.getKey()));
       } else if (topLevel && pj == null) {
         e.getValue().scope(DependencyScope.UNKNOWN);
