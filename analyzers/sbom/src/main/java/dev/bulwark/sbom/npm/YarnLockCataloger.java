@@ -51,9 +51,12 @@ public final class YarnLockCataloger implements Cataloger {
       Component.Builder b = Component.builder(ComponentType.LIBRARY, e.name()).ecosystem(Ecosystems.NPM)
           .firstParty(e.firstParty()).location(e.line() > 0 ? Location.atLine(file.path(), e.line()) : Location.of(file.path()));
       if (e.firstParty()) {
-        // a workspace is the project its package.json describes: same ref as that manifest's component
-        String version = e.workspacePath() == null ? null : workspaceManifest(file, e, context).map(PackageJson::version).orElse(null);
-        if (version != null) {
+        // a workspace is the project its package.json describes: same ref as that manifest's component, which has
+        // no version when the manifest has none (a private root)
+        Optional<PackageJson> manifest = e.workspacePath() == null ? Optional.empty()
+            : workspaceManifest(file, e, context).filter(pj -> e.name().equals(pj.name()));
+        if (manifest.isPresent()) {
+          String version = manifest.get().version();
           b.version(version).purl(Purls.npm(e.name(), version));
         } else {
           b.ref("npm-local:" + file.path() + ":" + e.name()).version(e.version());
