@@ -28,10 +28,11 @@ record PackageJson(String name, String version, Map<String, DependencyKind> decl
   static PackageJson of(JsonNode root) {
     Map<String, DependencyKind> declared = new LinkedHashMap<>();
     Map<String, String> ranges = new LinkedHashMap<>();
+    // later sections win: dependencies over devDependencies, and (as npm documents) optionalDependencies over both
     add(declared, ranges, root.get("devDependencies"), DependencyKind.DEVELOPMENT);
-    add(declared, ranges, root.get("optionalDependencies"), DependencyKind.OPTIONAL);
     add(declared, ranges, root.get("peerDependencies"), DependencyKind.RUNTIME);
     add(declared, ranges, root.get("dependencies"), DependencyKind.RUNTIME);
+    add(declared, ranges, root.get("optionalDependencies"), DependencyKind.OPTIONAL);
     return new PackageJson(Parsers.text(root, "name"), Parsers.text(root, "version"), declared, ranges,
         root.get("workspaces"));
   }
