@@ -125,11 +125,14 @@ final class ImageReader {
     List<Layer> layers = new ArrayList<>();
     String configPath;
     if (blobs.exists("index.json")) {
-      JsonNode index = json(blobs, "index.json");
-      JsonNode manifestRef = index.path("manifests").path(0);
-      JsonNode manifest = json(blobs, blobPath(manifestRef.path("digest").asText()));
-      if (manifest.has("manifests")) { // an index of indexes / multi-platform: take the first
-        manifest = json(blobs, blobPath(manifest.path("manifests").path(0).path("digest").asText()));
+      JsonNode manifest = json(blobs, "index.json");
+      // index.json may name an index (a multi-platform image, as docker save of the containerd store writes
+      // it): follow it to one image manifest, at most a few levels deep
+      for (int depth = 0; manifest.has("manifests"); depth++) {
+        if (depth == 4) {
+          throw new IOException("image indexes nested deeper than 4 levels");
+        }
+        manifest = json(blobs, blobPath(chooseManifest(blobs, manifest.path("manifests"))));
       }
       configPath = blobPath(manifest.path("config").path("digest").asText());
       for (JsonNode l : manifest.path("layers")) {
@@ -294,6 +297,41 @@ final class ImageReader {
       }
       return JSON.readTree(bytes);
     }
+  }
+
+  /**
+   * The digest of the manifest to scan among an index's entries: not a build attestation (buildx stores
+   * those as "unknown/unknown" platform entries), present in the layout (a pulled multi-platform image
+   * keeps the manifests of every platform but the layers of one), and of this machine's platform where
+   * there is a choice, else linux/amd64, else the first.
+   */
+  static String chooseManifest(Blobs blobs, JsonNode entries) throws IOException {
+    List<JsonNode> usable = new ArrayList<>();
+    for (JsonNode e : entries) {
+      String digest = e.path("digest").asText("");
+      boolean attestation = "attestation-manifest".equals(e.path("annotations").path("vnd.docker.reference.type").asText())
+          || "unknown".equals(e.path("platform").path("os").asText());
+      if (!attestation && !digest.isEmpty() && blobs.exists(blobPath(digest))) {
+        usable.add(e);
+      }
+    }
+    if (usable.isEmpty()) {
+      throw new IOException("no image manifest of the index is in the image");
+    }
+    String arch = switch (System.getProperty("os.arch", "")) {
+      case "amd64", "x86_64" -> "amd64";
+      case "aarch64", "arm64" -> "arm64";
+      default -> System.getProperty("os.arch", "");
+    };
+    for (String wanted : List.of(arch, "amd64")) {
+      for (JsonNode e : usable) {
+        JsonNode platform = e.path("platform");
+        if ("linux".equals(platform.path("os").asText("linux")) && wanted.equals(platform.path("architecture").asText())) {
+          return e.path("digest").asText();
+        }
+      }
+    }
+    return usable.get(0).path("digest").asText();
   }
 
   private static String blobPath(String digest) throws IOException {

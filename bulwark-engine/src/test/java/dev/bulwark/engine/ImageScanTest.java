@@ -114,6 +114,50 @@ class ImageScanTest {
     assertThat(recorder.seen).contains("etc/os-release", "opt/app/new.txt").doesNotContain("opt/app/old.txt", "index.json");
   }
 
+  /**
+   * A multi-platform layout as docker save of the containerd store writes it: index.json names an image
+   * index whose first entry is a buildx attestation, the second an arm64 image whose blobs were never
+   * pulled, and the last the image that is there.
+   */
+  @Test
+  void multiPlatformIndexLeadsToTheImageThatIsPresent() throws Exception {
+    Path layout = dir.resolve("multi");
+    try (InputStream in = Files.newInputStream(FIXTURES.resolve("debian-app.oci.tar"));
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        Path out = layout.resolve(e.getName());
+        Files.createDirectories(out.getParent());
+        Files.copy(tar, out);
+      }
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode real = json.readTree(layout.resolve("index.json").toFile()).path("manifests").path(0);
+    String attestation = "{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:" + "0".repeat(64) + "\"},\"layers\":[]}";
+    String attestationDigest = writeBlob(layout, attestation);
+    String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+        + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + attestationDigest + "\",\"size\":1,"
+        + "\"platform\":{\"os\":\"unknown\",\"architecture\":\"unknown\"},"
+        + "\"annotations\":{\"vnd.docker.reference.type\":\"attestation-manifest\"}},"
+        + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "a".repeat(64) + "\",\"size\":1,"
+        + "\"platform\":{\"os\":\"linux\",\"architecture\":\"arm64\"}},"
+        + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + real.path("digest").asText() + "\",\"size\":1,"
+        + "\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}}]}";
+    String indexDigest = writeBlob(layout, index);
+    Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+        + "\"application/vnd.oci.image.index.v1+json\",\"digest\":\"" + indexDigest + "\",\"size\":1}]}");
+    ScanReport r = scan(layout);
+    assertThat(r.target().type()).isEqualTo(Target.Type.IMAGE);
+    assertThat(recorder.seen).contains("etc/os-release", "opt/app/new.txt").doesNotContain("opt/app/old.txt");
+  }
+
+  private static String writeBlob(Path layout, String content) throws Exception {
+    byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    Files.write(layout.resolve("blobs/sha256/" + hex), bytes);
+    return "sha256:" + hex;
+  }
+
   @Test
   void imageInsideAFolderIsMerged() throws Exception {
     Path repo = dir.resolve("repo");
