@@ -139,7 +139,7 @@ public final class DatasetCataloger implements Cataloger {
     // by position: a header may repeat a name, and each repeat is a column of its own
     List<String> types = new ArrayList<>();
     List<String> names;
-    try (TableReader reader = Datasets.openForCounting(format, path, file, head)) {
+    try (TableReader reader = Datasets.openTolerant(format, path, file, head)) {
       String[] row;
       while ((row = reader.next()) != null) {
         rows++;

@@ -124,6 +124,9 @@ public final class DataScanCommand implements Callable<Integer> {
   static void table(DatasetReport r, PrintWriter out) {
     out.printf(Locale.ROOT, "%s (%s, %d %s%s)%n", r.path(), r.format().toString().toLowerCase(Locale.ROOT), r.rows(),
         r.textHits().isEmpty() && !r.columns().isEmpty() ? "rows" : "lines", r.complete() ? "" : ", sampled");
+    for (String part : r.passedOver()) {
+      out.printf(Locale.ROOT, "  not scanned: %s%n", part);
+    }
     if (r.findings().isEmpty() && r.textHits().isEmpty()) {
       out.println("  no personal data found");
       return;

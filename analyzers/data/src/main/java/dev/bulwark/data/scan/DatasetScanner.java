@@ -68,8 +68,9 @@ public final class DatasetScanner {
     long rows = 0;
     boolean complete = true;
     List<String> columns;
+    List<String> passedOver;
     ParallelProfiling workers = threads > 1 ? new ParallelProfiling(detector, threads) : null;
-    try (TableReader reader = Datasets.open(format, path, file, head)) {
+    try (TableReader reader = Datasets.openTolerant(format, path, file, head)) {
       String[] row;
       List<String[]> batch = new ArrayList<>(BATCH);
       long batchStart = 0;
@@ -98,6 +99,7 @@ public final class DatasetScanner {
         workers = null;
       }
       columns = List.copyOf(reader.columns());
+      passedOver = reader.passedOver();
     } catch (IllegalStateException e) {
       throw new UnreadableInputException(path, e.getMessage(), e);
     } finally {
@@ -105,7 +107,7 @@ public final class DatasetScanner {
         workers.abort();
       }
     }
-    return new DatasetReport(path, format, rows, complete, columns, profiler.findings(), List.of());
+    return new DatasetReport(path, format, rows, complete, columns, profiler.findings(), List.of(), passedOver);
   }
 
   private DatasetReport scanText(String path, Path file) throws IOException {
@@ -131,6 +133,6 @@ public final class DatasetScanner {
         }
       }
     }
-    return new DatasetReport(path, DatasetFormat.TEXT, lines, complete, List.of(), List.of(), hits);
+    return new DatasetReport(path, DatasetFormat.TEXT, lines, complete, List.of(), List.of(), hits, List.of());
   }
 }

@@ -7,6 +7,7 @@ import dev.bulwark.data.table.DatasetFormat;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Location;
 import dev.bulwark.model.Scanner;
+import dev.bulwark.model.Severity;
 import dev.bulwark.spi.FileAnalyzer;
 import dev.bulwark.spi.ScanContext;
 import dev.bulwark.spi.ScanFile;
@@ -29,6 +30,9 @@ import java.util.Locale;
  * {@code pii.text} (scan .txt/.log files, default true).
  */
 public final class PiiFileAnalyzer implements FileAnalyzer {
+
+  /** Rule of the finding that names the parts of a dataset passed over (too long a field, an unreadable record). */
+  public static final String PARTLY_SCANNED = "pii/partly-scanned";
 
   @Override
   public String id() {
@@ -109,6 +113,9 @@ public final class PiiFileAnalyzer implements FileAnalyzer {
           .fingerprint("column:" + c.column())
           .build());
     }
+    if (!report.passedOver().isEmpty()) {
+      out.add(partlyScanned(path, report.passedOver()));
+    }
     for (TextHit h : report.textHits()) {
       PiiEntity e = h.entity();
       out.add(Finding.builder(Scanner.PII, e.rule(), e.severity(), e.title() + " in text")
@@ -118,6 +125,20 @@ public final class PiiFileAnalyzer implements FileAnalyzer {
           .build());
     }
     return out;
+  }
+
+  /** One finding for the parts of a file that were not scanned, so that a huge cell cannot hide them unnoticed. */
+  private static Finding partlyScanned(String path, List<String> passedOver) {
+    String first = passedOver.get(0);
+    int line = first.startsWith("line ") ? (int) Math.min(Long.parseLong(first.substring(5, first.indexOf(':'))), Integer.MAX_VALUE) : 0;
+    return Finding.builder(Scanner.PII, PARTLY_SCANNED, Severity.LOW, "Dataset only partly scanned for personal data")
+        .description("Parts of the file were too large for the reader's bounds and were not scanned (the rest was): "
+            + String.join("; ", passedOver) + ".")
+        .location(line > 0 ? Location.atLine(path, line) : Location.of(path))
+        .evidence("passedOver", String.join("; ", passedOver))
+        .fix("Check these records by hand, or split the oversized values out of the dataset.")
+        .fingerprint("passed-over")
+        .build();
   }
 
   private static long longSetting(ScanContext context, String key, long def) {

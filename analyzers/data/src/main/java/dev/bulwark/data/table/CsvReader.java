@@ -64,6 +64,9 @@ public final class CsvReader implements TableReader {
 
   private String[] pending;
   private boolean truncateLongFields;
+  private boolean fieldCut;
+  private long recordLine = 1;
+  private final PassedOver passedOver = new PassedOver();
 
   /**
    * From the next record on, keeps the first {@link #MAX_FIELD} characters of a longer field instead of failing:
@@ -84,6 +87,11 @@ public final class CsvReader implements TableReader {
   @Override
   public long bytesRead() {
     return consumed;
+  }
+
+  @Override
+  public List<String> passedOver() {
+    return passedOver.list();
   }
 
   /** The 1-based line the next record starts on. */
@@ -147,9 +155,11 @@ public final class CsvReader implements TableReader {
     if (c < 0) {
       return null;
     }
+    recordLine = line;
     List<String> values = new ArrayList<>();
     while (true) {
       field.setLength(0);
+      fieldCut = false;
       boolean quoted = false;
       if (c == '"') {
         quoted = true;
@@ -199,6 +209,11 @@ public final class CsvReader implements TableReader {
   private void append(char c) throws IOException {
     if (field.length() >= MAX_FIELD) {
       if (truncateLongFields) {
+        if (!fieldCut) {
+          fieldCut = true;
+          passedOver.add("line " + recordLine + ": field longer than " + MAX_FIELD + " characters; only its first "
+              + MAX_FIELD + " read");
+        }
         return;
       }
       throw new UnreadableInputException(path, "field longer than " + MAX_FIELD + " characters on line " + line);

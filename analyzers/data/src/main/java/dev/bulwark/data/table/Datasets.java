@@ -24,12 +24,16 @@ public final class Datasets {
   }
 
   /**
-   * Like {@link #open}, for counting rows and sampling types: a CSV field longer than {@link CsvReader#MAX_FIELD}
-   * is truncated instead of making the file unreadable.
+   * Like {@link #open}, for counting rows, sampling types and scanning for PII, where one oversized part must not
+   * hide the rest: a CSV field longer than {@link CsvReader#MAX_FIELD} is read up to that length, and a JSON Lines
+   * record the parser refuses is passed over; both are listed in {@link TableReader#passedOver()}.
    */
-  public static TableReader openForCounting(DatasetFormat format, String path, Path file, byte[] head) throws IOException {
+  public static TableReader openTolerant(DatasetFormat format, String path, Path file, byte[] head) throws IOException {
     TableReader reader = open(format, path, file, head);
-    return reader instanceof CsvReader csv ? csv.truncatingLongFields() : reader;
+    if (reader instanceof CsvReader csv) {
+      return csv.truncatingLongFields();
+    }
+    return reader instanceof JsonRecordsReader json ? json.passingOverBadRecords() : reader;
   }
 
   /**
@@ -40,7 +44,8 @@ public final class Datasets {
     return switch (format) {
       case CSV -> new CsvReader(path, new BufferedInputStream(Files.newInputStream(file), 1 << 16),
           CsvReader.sniffDelimiter(head, file.getFileName().toString()), true);
-      case JSON_LINES, JSON_ARRAY -> new JsonRecordsReader(path, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+      case JSON_LINES -> JsonRecordsReader.jsonLines(path, Files.newInputStream(file));
+      case JSON_ARRAY -> new JsonRecordsReader(path, new BufferedInputStream(Files.newInputStream(file), 1 << 16));
       case PARQUET -> new ParquetReader(path, file);
       case ARROW, TEXT -> throw new UnreadableInputException(path, format + " files are not read as tables");
     };

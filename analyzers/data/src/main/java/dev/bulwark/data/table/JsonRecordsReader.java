@@ -17,6 +17,10 @@ import java.util.Map;
  * JSON Lines (one object per line) or a JSON array of objects, streamed with Jackson's token parser. Nested
  * objects become dotted columns ({@code address.city}); arrays of scalars are joined with {@code "; "};
  * deeper structures are bounded by depth. Nothing is bound to classes: the content is only tokenised.
+ *
+ * <p>JSON Lines are read record by record ({@link JsonLinesSplitter}); a tolerant reader
+ * ({@link #passingOverBadRecords()}) passes over a record Jackson refuses (a string over 1 MiB, nesting over
+ * 64, malformed) and names its line in {@link #passedOver()}; a JSON array is one value and stays all or nothing.
  */
 public final class JsonRecordsReader implements TableReader {
 
@@ -27,16 +31,47 @@ public final class JsonRecordsReader implements TableReader {
 
   private final String path;
   private final CountingInputStream counted;
-  private final JsonParser parser;
+  private final JsonLinesSplitter lines;
+  private JsonParser parser;
+  private boolean passOverBadRecords;
+  private final PassedOver passedOver = new PassedOver();
   private final List<String> columns = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
   private boolean array;
   private boolean started;
 
+  /** A JSON array of records (or a single stream of JSON values). */
   public JsonRecordsReader(String path, InputStream in) throws IOException {
     this.path = path;
     this.counted = new CountingInputStream(in);
     this.parser = FACTORY.createParser(counted);
+    this.lines = null;
+  }
+
+  private JsonRecordsReader(String path, InputStream in, boolean jsonLines) {
+    this.path = path;
+    this.counted = new CountingInputStream(in);
+    this.lines = new JsonLinesSplitter(counted);
+    this.started = true;
+  }
+
+  /** JSON Lines: one value per record, records split at line breaks outside strings and brackets. */
+  public static JsonRecordsReader jsonLines(String path, InputStream in) {
+    return new JsonRecordsReader(path, in, true);
+  }
+
+  /**
+   * From the next record on, passes over a JSON Lines record that cannot be read instead of failing, and lists it
+   * in {@link #passedOver()}. Memory stays bounded by the parser's limits either way.
+   */
+  public JsonRecordsReader passingOverBadRecords() {
+    this.passOverBadRecords = true;
+    return this;
+  }
+
+  @Override
+  public List<String> passedOver() {
+    return passedOver.list();
   }
 
   @Override
@@ -51,6 +86,36 @@ public final class JsonRecordsReader implements TableReader {
 
   @Override
   public String[] next() throws IOException {
+    if (lines == null) {
+      return nextValue();
+    }
+    while (true) {
+      if (parser == null) {
+        InputStream record = lines.next();
+        if (record == null) {
+          return null;
+        }
+        parser = FACTORY.createParser(record);
+      }
+      try {
+        String[] row = nextValue();
+        if (row != null) {
+          return row;
+        }
+        parser.close();
+        parser = null;
+      } catch (UnreadableInputException e) {
+        parser.close();
+        parser = null;
+        if (!passOverBadRecords) {
+          throw new UnreadableInputException(path, "record at line " + lines.recordLine() + ": " + e.problem(), e);
+        }
+        passedOver.add("line " + lines.recordLine() + ": record not read: " + e.problem());
+      }
+    }
+  }
+
+  private String[] nextValue() throws IOException {
     try {
       JsonToken t = parser.nextToken();
       if (!started) {
@@ -75,8 +140,8 @@ public final class JsonRecordsReader implements TableReader {
       values.forEach((k, v) -> row[k] = v);
       return row;
     } catch (JsonProcessingException e) {
-      throw new UnreadableInputException(path, "malformed JSON at line " + parser.currentLocation().getLineNr()
-          + ": " + e.getOriginalMessage(), e);
+      String where = lines == null ? " at line " + parser.currentLocation().getLineNr() : "";
+      throw new UnreadableInputException(path, "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
     }
   }
 
@@ -144,6 +209,12 @@ public final class JsonRecordsReader implements TableReader {
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    try {
+      if (parser != null) {
+        parser.close();
+      }
+    } finally {
+      counted.close();
+    }
   }
 }

@@ -19,6 +19,14 @@ public interface TableReader extends AutoCloseable {
   /** Bytes consumed so far, for progress and sampling bounds (best effort). */
   long bytesRead();
 
+  /**
+   * What a tolerant reader ({@link Datasets#openTolerant}) passed over or cut short so far, each entry naming
+   * its line ({@code line 7: ...}); at most {@value PassedOver#LISTED} listed, then {@code and N more}.
+   */
+  default List<String> passedOver() {
+    return List.of();
+  }
+
   @Override
   void close() throws IOException;
 }

@@ -134,4 +134,21 @@ class DatasetMaskerTest {
     assertThatThrownBy(() -> masker(rules, false).mask(customers.resolve("customers.csv"), dir.resolve("o.csv")))
         .hasMessageContaining("'nosuch'");
   }
+
+  @Test
+  void aFileWithAPartThatCannotBeReadWholeIsRefusedNotMaskedInPart(@TempDir Path dir) throws IOException {
+    // the PII scan passes over such a part and scans the rest; masking cannot mask what it cannot read, so it
+    // refuses the whole file rather than writing a copy that silently keeps or cuts that part
+    Path csv = dev.bulwark.data.scan.OversizedPartsTest.csvWithHugeCell(dir);
+    Path jsonl = dev.bulwark.data.scan.OversizedPartsTest.jsonLinesWithBadRecords(dir);
+    assertThatThrownBy(() -> masker(MaskRules.EMPTY, true).mask(csv, dir.resolve("out.csv")))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("contacts.csv")
+        .hasMessageContaining("field longer than 1048576 characters on line 2");
+    assertThatThrownBy(() -> masker(MaskRules.EMPTY, true).mask(jsonl, dir.resolve("out.jsonl")))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("contacts.jsonl")
+        .hasMessageContaining("String value length");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("contacts.csv", "contacts.jsonl");
+    }
+  }
 }
