@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.data.table.DatasetFormat;
 import dev.bulwark.data.table.Datasets;
+import dev.bulwark.data.table.Gzip;
 import dev.bulwark.data.table.DuckDb;
 import dev.bulwark.data.table.TableReader;
 import dev.bulwark.model.Component;
@@ -48,6 +49,8 @@ public final class DatasetCataloger implements Cataloger {
   public static final String COLUMNS = "bulwark:data:columns";
   public static final String COLUMN_TYPES = "bulwark:data:columnTypes";
   public static final String COLUMN_COUNT = "bulwark:data:columnCount";
+  /** {@code gzip} for a compressed file (whose hash and size are those of the file as stored); absent otherwise. */
+  public static final String COMPRESSION = "bulwark:data:compression";
 
   private static final long DEFAULT_BUDGET = 64L << 20;
   private static final long ARROW_MAX_MESSAGES = 200_000;
@@ -96,6 +99,9 @@ public final class DatasetCataloger implements Cataloger {
           .property(COLUMN_COUNT, String.valueOf(shape.columns.size()))
           .property(COLUMNS, json(new ArrayList<>(shape.columns.keySet())))
           .property(COLUMN_TYPES, json(shape.columns));
+      if (Gzip.isGzip(file.head())) {
+        b.property(COMPRESSION, "gzip");
+      }
       return List.of(b.build());
     } finally {
       if (tmp != null) {
@@ -152,8 +158,9 @@ public final class DatasetCataloger implements Cataloger {
             types.set(i, ColumnTypes.widen(types.get(i), i < row.length ? row[i] : null));
           }
         }
-        long read = reader.bytesRead();
-        if (read >= budget && read < size) {
+        // a compressed file is extrapolated by its stored bytes: its inflated size is not known in advance
+        long read = reader.storedBytesRead();
+        if (reader.bytesRead() >= budget && read > 0 && read < size) {
           rows = Math.round(rows * (double) size / read);
           estimated = true;
           break;

@@ -8,6 +8,7 @@ import dev.bulwark.data.table.CsvReader;
 import dev.bulwark.data.table.CsvWriter;
 import dev.bulwark.data.table.DatasetFormat;
 import dev.bulwark.data.table.Datasets;
+import dev.bulwark.data.table.Gzip;
 import dev.bulwark.data.table.DuckDb;
 import dev.bulwark.data.table.ParquetReader;
 import dev.bulwark.data.table.TableReader;
@@ -76,6 +77,9 @@ public final class DatasetMasker {
     String name = in.getFileName().toString();
     byte[] head = Datasets.head(in);
     DatasetFormat format = DatasetFormat.detect(name, head);
+    if (Gzip.isGzip(head)) {
+      throw new UnreadableInputException(in.toString(), "masking reads uncompressed files; decompress it first (gunzip -k)");
+    }
     if (format != DatasetFormat.CSV && format != DatasetFormat.PARQUET && format != DatasetFormat.JSON_LINES) {
       throw new UnreadableInputException(in.toString(), "masking reads CSV/TSV, JSON Lines and Parquet; this file is "
           + (format == null ? "not a dataset Bulwark recognises" : format.toString().toLowerCase(Locale.ROOT)));

@@ -8,13 +8,23 @@ import java.util.Locale;
 /**
  * Dataset formats, recognised from content with the name as a hint: Parquet and Arrow by magic bytes
  * whatever the name; CSV/TSV and JSON Lines when the name says so and the first lines agree; JSON arrays
- * of records when the content opens with {@code [} and an object; plain text by name.
+ * of records when the content opens with {@code [} and an object; plain text by name. A gzip file (by its
+ * magic bytes) is the format of its inflated head, named without {@code .gz}, when that is CSV/TSV, JSON Lines
+ * or a JSON array ({@link Gzip}).
  */
 public enum DatasetFormat {
   CSV, JSON_LINES, JSON_ARRAY, PARQUET, ARROW, TEXT;
 
   /** The format of a file, or null when it is not a dataset Bulwark reads. */
   public static DatasetFormat detect(String name, byte[] head) {
+    if (Gzip.isGzip(head)) {
+      DatasetFormat inner = detectPlain(Gzip.innerName(name), Gzip.inflateHead(head, 8192));
+      return inner == CSV || inner == JSON_LINES || inner == JSON_ARRAY ? inner : null;
+    }
+    return detectPlain(name, head);
+  }
+
+  private static DatasetFormat detectPlain(String name, byte[] head) {
     String n = name.toLowerCase(Locale.ROOT);
     FileKind kind = Magic.sniff(head);
     if (kind == FileKind.PARQUET) {

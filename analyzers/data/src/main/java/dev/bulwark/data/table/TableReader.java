@@ -19,6 +19,11 @@ public interface TableReader extends AutoCloseable {
   /** Bytes consumed so far, for progress and sampling bounds (best effort). */
   long bytesRead();
 
+  /** Bytes of the file as stored consumed so far: {@link #bytesRead()} but for a compressed file. */
+  default long storedBytesRead() {
+    return bytesRead();
+  }
+
   /**
    * What a tolerant reader ({@link Datasets#openTolerant}) passed over or cut short so far, each entry naming
    * its line ({@code line 7: ...}); at most {@value PassedOver#LISTED} listed, then {@code and N more}.

@@ -189,4 +189,74 @@ class DatasetCatalogerTest {
         .containsEntry(DatasetCataloger.ROWS_ESTIMATED, "false")
         .containsEntry(DatasetCataloger.COLUMN_TYPES, "{\"id\":\"integer\",\"text\":\"string\",\"n\":\"integer\"}");
   }
+
+  private static Path gzip(Path dir, String name, byte[]... members) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] m : members) {
+      try (java.io.OutputStream z = new java.util.zip.GZIPOutputStream(out) {
+        @Override
+        public void close() throws IOException {
+          finish(); // keep the shared buffer open for the next member
+        }
+      }) {
+        z.write(m);
+      }
+    }
+    return Files.write(dir.resolve(name), out.toByteArray());
+  }
+
+  @Test
+  void gzipDatasetsAreCataloguedFromTheirInflatedContent(@TempDir Path dir) throws Exception {
+    byte[] plain = Files.readAllBytes(customers.resolve("customers.csv"));
+    Path gz = gzip(dir, "train.csv.gz", plain);
+    Component c = one(gz);
+    Component uncompressed = one(customers.resolve("customers.csv"));
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(gz)));
+    assertThat(c.hashes()).containsEntry("SHA-256", sha);
+    assertThat(c.properties()).containsEntry(DatasetCataloger.FORMAT, "csv")
+        .containsEntry(DatasetCataloger.COMPRESSION, "gzip")
+        .containsEntry(DatasetCataloger.SIZE, String.valueOf(Files.size(gz)))
+        .containsEntry(DatasetCataloger.ROWS, "200")
+        .containsEntry(DatasetCataloger.ROWS_ESTIMATED, "false")
+        .containsEntry(DatasetCataloger.COLUMNS, uncompressed.properties().get(DatasetCataloger.COLUMNS))
+        .containsEntry(DatasetCataloger.COLUMN_TYPES, uncompressed.properties().get(DatasetCataloger.COLUMN_TYPES));
+    assertThat(uncompressed.properties()).doesNotContainKey(DatasetCataloger.COMPRESSION);
+
+    Component jsonl = one(gzip(dir, "data.jsonl.gz", Files.readAllBytes(customers.resolve("customers.jsonl"))));
+    assertThat(jsonl.properties()).containsEntry(DatasetCataloger.FORMAT, "json-lines")
+        .containsEntry(DatasetCataloger.COMPRESSION, "gzip").containsEntry(DatasetCataloger.ROWS, "100");
+  }
+
+  @Test
+  void gzipIsFoundByMagicAndEveryMemberIsCounted(@TempDir Path dir) throws IOException {
+    // a tsv named without .gz, written as two gzip members (as `cat a.gz b.gz` or pigz produce)
+    Path tsv = gzip(dir, "scores.tsv", "id\tscore\n1\t0.5\n".getBytes(), "2\t0.25\n3\t1.0\n".getBytes());
+    Component c = one(tsv);
+    assertThat(c.properties()).containsEntry(DatasetCataloger.COMPRESSION, "gzip")
+        .containsEntry(DatasetCataloger.ROWS, "3")
+        .containsEntry(DatasetCataloger.COLUMN_TYPES, "{\"id\":\"integer\",\"score\":\"double\"}");
+  }
+
+  @Test
+  void bigGzipDatasetsAreEstimatedFromTheStoredBytes(@TempDir Path dir) throws IOException {
+    StringBuilder b = new StringBuilder("id,value,label\n");
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 200_000; i++) {
+      b.append(i).append(',').append(random.nextInt(1_000_000)).append(",label").append(random.nextInt(50)).append('\n');
+    }
+    Path gz = gzip(dir, "big.csv.gz", b.toString().getBytes());
+    Map<String, String> p = cataloger.catalog(Fixtures.file(gz), Fixtures.context(dir, Map.of("data.catalogBytes", "2000000")))
+        .get(0).properties();
+    assertThat(p).containsEntry(DatasetCataloger.ROWS_ESTIMATED, "true");
+    assertThat(Long.parseLong(p.get(DatasetCataloger.ROWS))).isBetween(180_000L, 220_000L);
+  }
+
+  @Test
+  void corruptGzipIsUnreadableNamingTheFile(@TempDir Path dir) throws IOException {
+    byte[] all = Files.readAllBytes(gzip(dir, "whole.csv.gz", Files.readAllBytes(customers.resolve("customers.csv"))));
+    Path cut = Files.write(dir.resolve("cut.csv.gz"), java.util.Arrays.copyOf(all, all.length / 2));
+    assertThatThrownBy(() -> cataloger.catalog(Fixtures.file(cut), Fixtures.context(dir)))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("cut.csv.gz")
+        .hasMessageContaining("gzip");
+  }
 }

@@ -151,4 +151,16 @@ class DatasetMaskerTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("contacts.csv", "contacts.jsonl");
     }
   }
+
+  @Test
+  void gzipInputIsRefusedWithAClearMessage(@TempDir Path dir) throws IOException {
+    Path gz = dir.resolve("customers.csv.gz");
+    try (var z = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(customers.resolve("customers.csv"), z);
+    }
+    assertThatThrownBy(() -> masker(MaskRules.EMPTY, true).mask(gz, dir.resolve("out.csv")))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("customers.csv.gz")
+        .hasMessageContaining("decompress it first");
+    assertThat(dir.resolve("out.csv")).doesNotExist();
+  }
 }

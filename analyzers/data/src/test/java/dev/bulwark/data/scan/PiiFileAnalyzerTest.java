@@ -59,4 +59,17 @@ class PiiFileAnalyzerTest {
     List<Finding> findings = new PiiFileAnalyzer().analyze(Fixtures.file(root.resolve("support-chat.txt")), context);
     assertThat(findings).hasSize(40).allSatisfy(f -> assertThat(f.location().line()).isNotNull());
   }
+
+  @Test
+  void gzipCsvIsScannedLikeTheUncompressedFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path gz = dir.resolve("customers.csv.gz");
+    try (var z = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(root.resolve("customers.csv"), z);
+    }
+    PiiFileAnalyzer analyzer = new PiiFileAnalyzer();
+    ScanFile file = Fixtures.file(gz);
+    assertThat(analyzer.accepts(file)).isTrue();
+    assertThat(analyzer.analyze(file, Fixtures.context(dir))).extracting(f -> f.evidence().get("column") + "=" + f.rule().substring(4))
+        .containsExactlyInAnyOrderElementsOf(DatasetScannerTest.EXPECTED);
+  }
 }
