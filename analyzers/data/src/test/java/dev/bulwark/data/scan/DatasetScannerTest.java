@@ -56,6 +56,35 @@ class DatasetScannerTest {
     assertThat(report.textHits()).allSatisfy(h -> assertThat(h.line() % 2).isZero());
   }
 
+  /**
+   * One 3 MB line (a minified dump) with e-mail addresses after its first window and one straddling a
+   * window edge: every address is found once, at its column, and the line is never held whole.
+   */
+  @Test
+  void aTextLineLongerThanTheWindowIsScannedToItsEnd(@TempDir Path dir) throws IOException {
+    StringBuilder b = new StringBuilder();
+    java.util.List<Integer> columns = new java.util.ArrayList<>();
+    java.util.List<String> addresses = java.util.List.of("first.person@example.org", "edge.case@example.org", "late.one@example.org");
+    long[] at = {100, (1 << 16) - 7, 3_000_000};
+    for (int i = 0; i < addresses.size(); i++) {
+      while (b.length() < at[i]) {
+        b.append("lorem ipsum dolor sit amet ");
+      }
+      b.append(' ');
+      columns.add(b.length() + 1);
+      b.append(addresses.get(i)).append(' ');
+    }
+    b.append("\r\nsecond line mail: last.person@example.org\rthird\n");
+    Path file = dir.resolve("dump.txt");
+    Files.writeString(file, b);
+    DatasetReport report = scanner.scan("dump.txt", file);
+    assertThat(report.rows()).isEqualTo(3);
+    assertThat(report.textHits()).filteredOn(h -> h.entity() == dev.bulwark.data.PiiEntity.EMAIL)
+        .extracting(TextHit::line, TextHit::column)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, columns.get(0)), org.assertj.core.groups.Tuple.tuple(1, columns.get(1)),
+            org.assertj.core.groups.Tuple.tuple(1, columns.get(2)), org.assertj.core.groups.Tuple.tuple(2, 19));
+  }
+
   @Test
   void boundedSamplingSaysSo() throws IOException {
     DatasetReport report = new DatasetScanner(new TextDetector(), 50, 0)
