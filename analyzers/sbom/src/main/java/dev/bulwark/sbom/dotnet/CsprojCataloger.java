@@ -27,7 +27,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * {@code PackageReference} items of MSBuild projects ({@code *.csproj}, {@code *.fsproj}, {@code *.vbproj}),
- * with central package management ({@code Directory.Packages.props} in the project's folder or above). A
+ * with central package management ({@code Directory.Packages.props} in the project's folder or above) and
+ * versions given through MSBuild properties of the project, the nearest {@code Directory.Build.props} (and what
+ * it imports) or {@code Directory.Packages.props}, read statically by {@link MsBuildProperties}. A
  * project with a {@code packages.lock.json} beside it is left to the lockfile. Ranges and floating versions
  * are kept unpinned; {@code PrivateAssets="all"} marks build-time (development) references.
  */
@@ -51,7 +53,11 @@ public final class CsprojCataloger implements Cataloger {
     }
     byte[] bytes = Parsers.read(file, context);
     Element project = SecureXml.parse(file.path(), bytes).getDocumentElement();
-    Map<String, String> central = centralVersions(file, context);
+    MsBuildProperties properties = new MsBuildProperties(context);
+    properties.fileAbove(file.parent(), "Directory.Build.props").ifPresent(properties::read);
+    Optional<Element> packagesProps = properties.fileAbove(file.parent(), "Directory.Packages.props").flatMap(properties::read);
+    properties.define(file, project, 0);
+    Map<String, String> central = packagesProps.map(root -> centralVersions(root, properties)).orElse(Map.of());
     String text = new String(bytes, StandardCharsets.UTF_8);
     LineIndex lines = new LineIndex(text);
     List<Component> out = new ArrayList<>();
@@ -69,6 +75,8 @@ public final class CsprojCataloger implements Cataloger {
       if (version == null) {
         version = central.get(name.toLowerCase(Locale.ROOT));
       }
+      String expanded = properties.expand(version);
+      version = expanded == null ? version : expanded;
       String pinned = pinned(version);
       String privateAssets = attrOrChild(r, "PrivateAssets");
       Component.Builder b = Component.builder(ComponentType.LIBRARY, name).version(pinned)
@@ -107,34 +115,17 @@ public final class CsprojCataloger implements Cataloger {
     return SecureXml.childText(e, name);
   }
 
-  /** PackageVersion items of the nearest Directory.Packages.props in the folder or its parents. */
-  private static Map<String, String> centralVersions(ScanFile project, ScanContext context) {
+  /** PackageVersion items of the nearest Directory.Packages.props, their versions expanded. */
+  private static Map<String, String> centralVersions(Element root, MsBuildProperties properties) {
     Map<String, String> out = new HashMap<>();
-    String folder = project.parent();
-    for (int depth = 0; depth < 32; depth++) {
-      String path = folder.isEmpty() ? "Directory.Packages.props" : folder + "/Directory.Packages.props";
-      Optional<ScanFile> props = context.tree().file(path);
-      if (props.isPresent()) {
-        try {
-          Element root = SecureXml.parse(path, Parsers.read(props.get(), context)).getDocumentElement();
-          NodeList items = root.getElementsByTagName("PackageVersion");
-          for (int i = 0; i < items.getLength(); i++) {
-            Element item = (Element) items.item(i);
-            String v = attrOrChild(item, "Version");
-            if (!item.getAttribute("Include").isBlank() && v != null) {
-              out.put(item.getAttribute("Include").toLowerCase(Locale.ROOT), v);
-            }
-          }
-        } catch (IOException | RuntimeException e) {
-          // unreadable props: versions stay unresolved
-        }
-        return out;
+    NodeList items = root.getElementsByTagName("PackageVersion");
+    for (int i = 0; i < items.getLength(); i++) {
+      Element item = (Element) items.item(i);
+      String v = attrOrChild(item, "Version");
+      if (!item.getAttribute("Include").isBlank() && v != null) {
+        String expanded = properties.expand(v);
+        out.put(item.getAttribute("Include").toLowerCase(Locale.ROOT), expanded == null ? v : expanded);
       }
-      if (folder.isEmpty()) {
-        break;
-      }
-      int cut = folder.lastIndexOf('/');
-      folder = cut < 0 ? "" : folder.substring(0, cut);
     }
     return out;
   }
