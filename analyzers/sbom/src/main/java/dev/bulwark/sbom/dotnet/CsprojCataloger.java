@@ -55,13 +55,34 @@ public final class CsprojCataloger implements Cataloger {
     Element project = SecureXml.parse(file.path(), bytes).getDocumentElement();
     MsBuildProperties properties = new MsBuildProperties(context);
     properties.fileAbove(file.parent(), "Directory.Build.props").ifPresent(properties::read);
+    List<MsBuildProperties.Read> buildProps = properties.filesRead();
     Optional<Element> packagesProps = properties.fileAbove(file.parent(), "Directory.Packages.props").flatMap(properties::read);
     properties.define(file, project, 0);
     Map<String, String> central = packagesProps.map(root -> centralVersions(root, properties)).orElse(Map.of());
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    LineIndex lines = new LineIndex(text);
     List<Component> out = new ArrayList<>();
-    NodeList refs = project.getElementsByTagName("PackageReference");
+    // items every project gets: PackageReference in Directory.Build.props (and what it imports), evaluated
+    // before the project's own items, and GlobalPackageReference of central package management (always
+    // PrivateAssets="all": analyzers, versioning tools)
+    for (MsBuildProperties.Read props : buildProps) {
+      references(props.file(), props.root(), "PackageReference", false, central, properties, out);
+    }
+    packagesProps.ifPresent(root -> properties.fileAbove(file.parent(), "Directory.Packages.props")
+        .ifPresent(f -> references(f, root, "GlobalPackageReference", true, central, properties, out)));
+    references(file, project, "PackageReference", false, central, properties, out);
+    return out;
+  }
+
+  /** The {@code tag} items of one file ({@code Include} only: an {@code Update} changes items, it adds none). */
+  private static void references(ScanFile file, Element root, String tag, boolean development, Map<String, String> central,
+      MsBuildProperties properties, List<Component> out) {
+    String text;
+    try {
+      text = new String(file.readAllBytes(1 << 20), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      text = "";
+    }
+    LineIndex lines = new LineIndex(text);
+    NodeList refs = root.getElementsByTagName(tag);
     for (int i = 0; i < refs.getLength(); i++) {
       Element r = (Element) refs.item(i);
       String name = r.getAttribute("Include");
@@ -81,7 +102,7 @@ public final class CsprojCataloger implements Cataloger {
       String privateAssets = attrOrChild(r, "PrivateAssets");
       Component.Builder b = Component.builder(ComponentType.LIBRARY, name).version(pinned)
           .purl(Purls.of("nuget", null, name, pinned)).ecosystem(Ecosystems.NUGET).scope(DependencyScope.DIRECT)
-          .kind("all".equalsIgnoreCase(privateAssets) ? DependencyKind.DEVELOPMENT : DependencyKind.RUNTIME);
+          .kind(development || "all".equalsIgnoreCase(privateAssets) ? DependencyKind.DEVELOPMENT : DependencyKind.RUNTIME);
       if (pinned == null) {
         b.property(Component.UNPINNED, "true").property("nuget:versionRange", version);
       }
@@ -89,7 +110,6 @@ public final class CsprojCataloger implements Cataloger {
       b.location(at < 0 ? Location.of(file.path()) : Location.atLine(file.path(), lines.line(at)));
       out.add(b.build());
     }
-    return out;
   }
 
   /** {@code 1.2.3} and {@code [1.2.3]} pin a version; ranges and floating versions do not. */

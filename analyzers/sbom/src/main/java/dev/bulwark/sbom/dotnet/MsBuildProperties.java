@@ -43,9 +43,18 @@ final class MsBuildProperties {
   private final Map<String, String> values = new HashMap<>();
   private final ScanContext context;
   private int filesRead;
+  /** Every file read (imports included), in the order MSBuild imports them. */
+  private final List<Read> files = new ArrayList<>();
+
+  record Read(ScanFile file, Element root) {}
 
   MsBuildProperties(ScanContext context) {
     this.context = context;
+  }
+
+  /** The files read so far, imports included, in import order. */
+  List<Read> filesRead() {
+    return List.copyOf(files);
   }
 
   /** Reads the properties of {@code file} and of what it imports; returns the parsed root, or empty. */
@@ -60,6 +69,7 @@ final class MsBuildProperties {
     filesRead++;
     try {
       Element root = SecureXml.parse(file.path(), file.readAllBytes(MAX_FILE_BYTES)).getDocumentElement();
+      files.add(new Read(file, root));
       define(file, root, depth);
       return Optional.of(root);
     } catch (IOException | RuntimeException e) {
