@@ -53,7 +53,7 @@ public final class GradleVersionCatalogCataloger implements Cataloger {
         }
         group = f[0];
         name = f[1];
-        version = f.length > 2 ? f[2] : null;
+        version = f.length > 2 ? plain(f[2]) : null;
       } else {
         String module = Parsers.text(lib, "module");
         if (module != null && module.contains(":")) {
@@ -65,7 +65,7 @@ public final class GradleVersionCatalogCataloger implements Cataloger {
         }
         JsonNode v = lib.get("version");
         if (v != null && v.isTextual()) {
-          version = v.asText();
+          version = plain(v.asText());
         } else if (v != null && v.isObject()) {
           version = v.has("ref") ? rich(versions.get(v.get("ref").asText())) : rich(v);
         }
@@ -104,9 +104,10 @@ public final class GradleVersionCatalogCataloger implements Cataloger {
     return null;
   }
 
+  /** Null for what Gradle resolves at build time: ranges, {@code 1.+}, {@code latest.release}, nothing. */
   private static String plain(String s) {
     if (s == null || s.isBlank() || s.startsWith("[") || s.startsWith("]") || s.startsWith("(") || s.contains("+")
-        || s.contains(",")) {
+        || s.contains(",") || s.startsWith("latest.")) {
       return null;
     }
     return s;
