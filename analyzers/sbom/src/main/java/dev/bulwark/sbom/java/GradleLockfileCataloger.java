@@ -81,11 +81,21 @@ public final class GradleLockfileCataloger implements Cataloger {
       }
       if (!(l.startsWith("annotationprocessor") || l.startsWith("kapt") || l.contains("compileonly")
           || l.equals("classpath") || l.contains("lint") || l.contains("detekt") || l.contains("checkstyle")
-          || l.contains("spotbugs") || l.contains("jacoco") || l.contains("pmd"))) {
+          || l.contains("spotbugs") || l.contains("jacoco") || l.contains("pmd") || kotlinTooling(l))) {
         allBuild = false;
       }
     }
     return allTest ? DependencyKind.TEST : allBuild ? DependencyKind.DEVELOPMENT : DependencyKind.RUNTIME;
+  }
+
+  /**
+   * The Kotlin Gradle plugin's own configurations hold the compiler, its plugins, the klib commonizer and the
+   * ABI validator: they run in the build and are not shipped.
+   */
+  private static boolean kotlinTooling(String l) {
+    return l.startsWith("kotlin") && (l.startsWith("kotlincompiler") || l.startsWith("kotlinnativecompiler")
+        || l.startsWith("kotlinbuildtools") || l.startsWith("kotlinklibcommonizer")
+        || l.startsWith("kotlininternalabivalidation") || l.startsWith("kotlinscriptdef"));
   }
 
   private static String abbreviate(String s) {
