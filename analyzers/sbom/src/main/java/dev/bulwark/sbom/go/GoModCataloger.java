@@ -49,7 +49,7 @@ public final class GoModCataloger implements Cataloger {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String raw = lines[i];
-      boolean indirect = raw.contains("// indirect");
+      boolean indirect = indirect(raw);
       String line = stripComment(raw).strip();
       if (line.isEmpty()) {
         continue;
@@ -83,15 +83,14 @@ public final class GoModCataloger implements Cataloger {
       String version = r.version();
       boolean local = false;
       String replacedBy = null;
-      for (Replace rep : replaces) {
-        if (rep.module().equals(mod) && (rep.oldVersion() == null || rep.oldVersion().equals(version))) {
-          replacedBy = rep.target() + (rep.version() == null ? "" : "@" + rep.version());
-          if (rep.version() == null) {
-            local = true;
-          } else {
-            mod = rep.target();
-            version = rep.version();
-          }
+      Replace rep = replacement(replaces, mod, version);
+      if (rep != null) {
+        replacedBy = rep.target() + (rep.version() == null ? "" : "@" + rep.version());
+        if (rep.version() == null) {
+          local = true;
+        } else {
+          mod = rep.target();
+          version = rep.version();
         }
       }
       Component.Builder b = Component.builder(ComponentType.LIBRARY, mod).version(version)
@@ -142,6 +141,32 @@ public final class GoModCataloger implements Cataloger {
             right.length > 1 ? right[1] : null));
       }
     }
+  }
+
+  /** A replacement of this very version wins over one of every version; replacements do not chain. */
+  private static Replace replacement(List<Replace> replaces, String module, String version) {
+    Replace any = null;
+    for (Replace rep : replaces) {
+      if (rep.module().equals(module)) {
+        if (version.equals(rep.oldVersion())) {
+          return rep;
+        }
+        if (rep.oldVersion() == null) {
+          any = rep;
+        }
+      }
+    }
+    return any;
+  }
+
+  /** As cmd/go reads it: the first comment is exactly {@code indirect}, or starts with {@code indirect;}. */
+  static boolean indirect(String raw) {
+    int c = raw.indexOf("//");
+    if (c < 0) {
+      return false;
+    }
+    String[] f = fields(raw.substring(c + 2));
+    return f.length == 1 && f[0].equals("indirect") || f.length > 1 && f[0].equals("indirect;");
   }
 
   /** {@code module version h1:...} lines of go.sum (not the {@code /go.mod} ones). */
