@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Licence files ({@code LICENSE}, {@code LICENCE}, {@code COPYING}, {@code UNLICENSE}, with or without an
- * extension or a {@code -MIT}-style suffix): a {@code file} component carrying the SPDX id identified from the
+ * extension or a {@code -MIT}-style or {@code _1_0}-style suffix): a {@code file} component carrying the SPDX id identified from the
  * text ({@link LicenseTexts}) or from an {@code SPDX-License-Identifier} line. Files under
  * {@code node_modules}, {@code site-packages} or inside archives belong to third-party packages.
  */
@@ -34,7 +34,8 @@ public final class LicenseFileCataloger implements Cataloger {
     String stem = dot < 0 ? n : n.substring(0, dot);
     String ext = dot < 0 ? "" : n.substring(dot + 1);
     boolean named = (stem.equals("license") || stem.equals("licence") || stem.equals("copying") || stem.equals("unlicense")
-        || stem.startsWith("license-") || stem.startsWith("licence-") || stem.startsWith("copying-"))
+        || stem.startsWith("license-") || stem.startsWith("licence-") || stem.startsWith("copying-")
+        || stem.startsWith("license_") || stem.startsWith("licence_")) // Boost's LICENSE_1_0.txt
         && (ext.isEmpty() || ext.equals("txt") || ext.equals("md") || ext.equals("rst")
             || stem.equals("copying") && (ext.equals("lesser") || ext.equals("lib")));
     return named && file.size() <= MAX_BYTES && file.kind() == FileKind.TEXT;
