@@ -111,6 +111,19 @@ final class HuggingFaceFolder {
   private static List<Component> folder(ScanFile file, JsonNode root, ModelCard card, ScanContext context) {
     String folder = file.parent();
     String adapterBase = root.path("base_model_name_or_path").asText("");
+    if (file.name().equals(CONFIG)) {
+      // a merged or full fine-tune saved with its PEFT adapter config beside it: the adapter names the base
+      JsonNode adapter = context.tree().sibling(file, ADAPTER).filter(HuggingFaceFolder::claims).map(a -> {
+        try {
+          return json(a);
+        } catch (IOException e) {
+          return null;
+        }
+      }).orElse(null);
+      if (adapter != null) {
+        adapterBase = adapter.path("base_model_name_or_path").asText("");
+      }
+    }
     Set<String> bases = new LinkedHashSet<>(card.get("base_model").stream().map(HfRepoId::fromUrl).toList());
     if (HfRepoId.parse(adapterBase) != null) bases.add(adapterBase);
     List<String> baseIds = bases.stream().map(HfRepoId::parse).filter(Objects::nonNull).toList();

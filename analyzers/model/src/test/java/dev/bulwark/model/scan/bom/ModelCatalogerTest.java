@@ -231,6 +231,15 @@ class ModelCatalogerTest {
   }
 
   @Test
+  void configBesideAnAdapterConfigKeepsTheAdaptersBaseModel() throws IOException {
+    List<Component> all = catalog("merged-adapter");
+    Component hf = model(all);
+    assertThat(hf.properties()).containsEntry(ModelCataloger.FRAMEWORK, "transformers");
+    assertThat(hf.dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
+    assertThat(all).filteredOn(c -> "huggingface".equals(c.properties().get(ModelCataloger.FORMAT))).hasSize(1);
+  }
+
+  @Test
   void hubUrlsInTheCardAreRepositoryIds() throws IOException {
     List<Component> all = catalog("hub-urls");
     assertThat(model(all).dependsOn()).containsExactly("pkg:huggingface/acme/tiny-base");
