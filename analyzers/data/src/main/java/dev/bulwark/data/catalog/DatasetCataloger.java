@@ -51,6 +51,8 @@ public final class DatasetCataloger implements Cataloger {
   public static final String COLUMN_COUNT = "bulwark:data:columnCount";
   /** {@code gzip} for a compressed file (whose hash and size are those of the file as stored); absent otherwise. */
   public static final String COMPRESSION = "bulwark:data:compression";
+  /** What the row count leaves out: records or cells the reader passed over or cut ("line 7: ..."). */
+  public static final String PASSED_OVER = "bulwark:data:passedOver";
 
   private static final long DEFAULT_BUDGET = 64L << 20;
   private static final long ARROW_MAX_MESSAGES = 200_000;
@@ -102,6 +104,9 @@ public final class DatasetCataloger implements Cataloger {
       if (Gzip.isGzip(file.head())) {
         b.property(COMPRESSION, "gzip");
       }
+      if (!shape.passedOver().isEmpty()) {
+        b.property(PASSED_OVER, String.join("; ", shape.passedOver()));
+      }
       return List.of(b.build());
     } finally {
       if (tmp != null) {
@@ -110,7 +115,11 @@ public final class DatasetCataloger implements Cataloger {
     }
   }
 
-  private record Shape(long rows, boolean estimated, Map<String, String> columns) {}
+  private record Shape(long rows, boolean estimated, Map<String, String> columns, List<String> passedOver) {
+    Shape(long rows, boolean estimated, Map<String, String> columns) {
+      this(rows, estimated, columns, List.of());
+    }
+  }
 
   private static Shape parquet(String path, Path file) throws IOException {
     String src = "read_parquet(" + DuckDb.literal(file.toString()) + ")";
@@ -145,6 +154,7 @@ public final class DatasetCataloger implements Cataloger {
     // by position: a header may repeat a name, and each repeat is a column of its own
     List<String> types = new ArrayList<>();
     List<String> names;
+    List<String> passedOver;
     try (TableReader reader = Datasets.openTolerant(format, path, file, head)) {
       String[] row;
       while ((row = reader.next()) != null) {
@@ -167,6 +177,7 @@ public final class DatasetCataloger implements Cataloger {
         }
       }
       names = List.copyOf(reader.columns());
+      passedOver = reader.passedOver();
     } catch (IllegalStateException e) {
       throw new UnreadableInputException(path, e.getMessage(), e);
     }
@@ -175,7 +186,7 @@ public final class DatasetCataloger implements Cataloger {
       String t = i < types.size() ? types.get(i) : null;
       typed.add(t == null ? "string" : t);
     }
-    return new Shape(rows, estimated, columns(names, typed));
+    return new Shape(rows, estimated, columns(names, typed), List.copyOf(passedOver));
   }
 
   /**

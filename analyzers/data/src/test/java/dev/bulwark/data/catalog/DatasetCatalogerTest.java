@@ -259,4 +259,19 @@ class DatasetCatalogerTest {
         .isInstanceOf(UnreadableInputException.class).hasMessageContaining("cut.csv.gz")
         .hasMessageContaining("gzip");
   }
+
+  @Test
+  void jsonLinesRecordsPassedOverAreNamedBesideTheRowCount(@TempDir Path dir) throws IOException {
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      deep.append("{\"a\":");
+    }
+    deep.append("1").append("}".repeat(100));
+    Path f = Files.writeString(dir.resolve("events.jsonl"), "{\"id\": 1}\n" + deep + "\n{\"id\": 3}\n");
+    Component c = one(f);
+    assertThat(c.properties()).containsEntry(DatasetCataloger.ROWS, "2");
+    assertThat(c.properties().get(DatasetCataloger.PASSED_OVER)).startsWith("line 2");
+    Component clean = one(Files.writeString(dir.resolve("ok.jsonl"), "{\"id\": 1}\n"));
+    assertThat(clean.properties()).doesNotContainKey(DatasetCataloger.PASSED_OVER);
+  }
 }
