@@ -47,6 +47,18 @@ class HostileInputTest {
     Files.writeString(p, text);
   }
 
+  /** A Gemfile line built to make its group patterns backtrack: skipped, the lockfile still read. */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void gemfileLinesThatWouldBacktrackAreSkipped() throws IOException {
+    write("Gemfile", "source 'https://rubygems.org'\ngroup " + "a".repeat(1_000_000) + " do\n  gem 'rake'\nend\n"
+        + "gem 'rack', " + "group: [".repeat(150_000) + "\n");
+    write("Gemfile.lock", "GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (3.0.8)\n    rake (13.1.0)\n\n"
+        + "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  rack\n  rake\n");
+    List<Component> out = run(new dev.bulwark.sbom.ruby.GemfileLockCataloger(), "Gemfile.lock");
+    assertThat(out).extracting(Component::name).contains("rack", "rake");
+  }
+
   @Test
   void malformedJsonIsUnreadable() throws IOException {
     write("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {\"node_modules/a\": ");

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class GemfileGroups {
 
+  private static final int MAX_LINE = 4096;
   private static final Pattern GEM = Pattern.compile("^gem\\s*\\(?\\s*[\"']([^\"']+)[\"'](.*)$");
   private static final Pattern GROUP_OPTION =
       Pattern.compile(":?(?:groups?|development_group)\\s*(?::|=>)\\s*(\\[[^\\]]*\\]|:\\w+|\"[^\"]*\"|'[^']*')");
@@ -46,7 +47,8 @@ final class GemfileGroups {
     try {
       for (String raw : Parsers.readText(gemfile.get(), context).split("\n")) {
         String line = raw.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
+        // the patterns below backtrack within a line; no real Gemfile line is near this long
+        if (line.isEmpty() || line.startsWith("#") || line.length() > MAX_LINE) {
           continue;
         }
         if (line.equals("end") || line.startsWith("end ") || line.startsWith("end#")) {
@@ -99,9 +101,14 @@ final class GemfileGroups {
     for (ScanFile f : context.tree().files()) {
       if (f.parent().equals(lock.parent()) && f.name().endsWith(".gemspec")) {
         try {
-          Matcher m = DEV_DEPENDENCY.matcher(Parsers.readText(f, context));
-          while (m.find()) {
-            out.add(m.group(1));
+          for (String line : Parsers.readText(f, context).split("\n")) {
+            if (line.length() > MAX_LINE) {
+              continue;
+            }
+            Matcher m = DEV_DEPENDENCY.matcher(line);
+            while (m.find()) {
+              out.add(m.group(1));
+            }
           }
         } catch (Exception e) {
           // an unreadable gemspec only loses its development dependencies
