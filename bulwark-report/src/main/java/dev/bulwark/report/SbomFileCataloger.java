@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.model.Component;
+import dev.bulwark.spi.BoundedInputStream;
 import dev.bulwark.spi.Cataloger;
 import dev.bulwark.spi.FileKind;
 import dev.bulwark.spi.ScanContext;
@@ -128,7 +129,8 @@ public final class SbomFileCataloger implements Cataloger {
           + maxBytes + " (sbomFile.maxBytes)");
     }
     SbomAssembler out = new SbomAssembler(file.path());
-    try (InputStream in = new BoundedInputStream(new BufferedInputStream(file.open(), 1 << 16), maxBytes, file.path())) {
+    try (InputStream in = new BoundedInputStream(new BufferedInputStream(file.open(), 1 << 16), maxBytes,
+        limit -> new UnreadableInputException(file.path(), "SBOM grew past the limit of " + limit + " bytes while reading"))) {
       switch (format) {
         case CYCLONEDX_XML -> CycloneDxXmlReader.read(in, out, maxComponents);
         case CYCLONEDX_JSON, SPDX_JSON -> {

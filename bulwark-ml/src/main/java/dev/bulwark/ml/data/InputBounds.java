@@ -1,5 +1,6 @@
 package dev.bulwark.ml.data;
 
+import dev.bulwark.spi.BoundedInputStream;
 import dev.bulwark.spi.UnreadableInputException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -56,15 +57,11 @@ public final class InputBounds {
   static void checkGzip(Path file, String display) throws UnreadableInputException {
     long size = sizeOf(file, display);
     long limit = limitFor(size);
-    long total = 0;
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        total += n;
-        if (total > limit) {
-          throw new UnreadableInputException(display, "gzip data expands to more than " + limit + " bytes" + tooMuch(limit, size));
-        }
-      }
+    try (InputStream in = new BoundedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 16), limit,
+        max -> new UnreadableInputException(display, "gzip data expands to more than " + max + " bytes" + tooMuch(max, size)))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (UnreadableInputException e) {
+      throw e;
     } catch (ZipException | EOFException e) {
       throw new UnreadableInputException(display, "corrupt gzip data: " + e.getMessage());
     } catch (IOException e) {

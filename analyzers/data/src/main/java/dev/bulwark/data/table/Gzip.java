@@ -1,9 +1,9 @@
 package dev.bulwark.data.table;
 
+import dev.bulwark.spi.BoundedInputStream;
 import dev.bulwark.spi.UnreadableInputException;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -63,45 +63,23 @@ public final class Gzip {
     }
   }
 
-  private static final class Bounded extends FilterInputStream {
+  /** The shared bound, with the inflater's own failures reported as corrupt data of this file. */
+  private static final class Bounded extends BoundedInputStream {
     private final String path;
-    private final long limit;
-    private long total;
 
     Bounded(String path, InputStream in, long limit) {
-      super(in);
+      super(in, limit, max -> new UnreadableInputException(path, "gzip data expands to more than " + max
+          + " bytes (max of 1 GiB and 100 times the compressed size; a decompression bomb?)"));
       this.path = path;
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n;
       try {
-        n = super.read(b, off, len);
+        return super.read(b, off, len);
       } catch (ZipException | EOFException e) {
         throw new UnreadableInputException(path, "corrupt gzip data: " + e.getMessage(), e);
       }
-      if (n > 0) {
-        total += n;
-        if (total > limit) {
-          throw new UnreadableInputException(path, "gzip data expands to more than " + limit
-              + " bytes (max of 1 GiB and 100 times the compressed size; a decompression bomb?)");
-        }
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] discard = new byte[(int) Math.max(0, Math.min(n, 8192))];
-      return Math.max(0, read(discard, 0, discard.length));
     }
   }
 }
