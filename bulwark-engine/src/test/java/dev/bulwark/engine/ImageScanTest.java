@@ -99,16 +99,7 @@ class ImageScanTest {
 
   @Test
   void ociLayoutFolderIsAnImageToo() throws Exception {
-    Path layout = dir.resolve("layout");
-    try (InputStream in = Files.newInputStream(FIXTURES.resolve("debian-app.oci.tar"));
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
-        Path out = layout.resolve(e.getName());
-        Files.createDirectories(out.getParent());
-        Files.copy(tar, out);
-      }
-    }
+    Path layout = unpackOciLayout(dir.resolve("layout"));
     ScanReport r = scan(layout);
     assertThat(r.target().type()).isEqualTo(Target.Type.IMAGE);
     assertThat(recorder.seen).contains("etc/os-release", "opt/app/new.txt").doesNotContain("opt/app/old.txt", "index.json");
@@ -121,16 +112,7 @@ class ImageScanTest {
    */
   @Test
   void multiPlatformIndexLeadsToTheImageThatIsPresent() throws Exception {
-    Path layout = dir.resolve("multi");
-    try (InputStream in = Files.newInputStream(FIXTURES.resolve("debian-app.oci.tar"));
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
-        Path out = layout.resolve(e.getName());
-        Files.createDirectories(out.getParent());
-        Files.copy(tar, out);
-      }
-    }
+    Path layout = unpackOciLayout(dir.resolve("multi"));
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode real = json.readTree(layout.resolve("index.json").toFile()).path("manifests").path(0);
     String attestation = "{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:" + "0".repeat(64) + "\"},\"layers\":[]}";
@@ -149,6 +131,20 @@ class ImageScanTest {
     ScanReport r = scan(layout);
     assertThat(r.target().type()).isEqualTo(Target.Type.IMAGE);
     assertThat(recorder.seen).contains("etc/os-release", "opt/app/new.txt").doesNotContain("opt/app/old.txt");
+  }
+
+  /** The OCI fixture unpacked into a layout folder. */
+  private static Path unpackOciLayout(Path layout) throws IOException {
+    try (InputStream in = Files.newInputStream(FIXTURES.resolve("debian-app.oci.tar"));
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        Path out = layout.resolve(e.getName());
+        Files.createDirectories(out.getParent());
+        Files.copy(tar, out);
+      }
+    }
+    return layout;
   }
 
   private static String writeBlob(Path layout, String content) throws Exception {
